@@ -1,0 +1,2 @@
+//! `sms-preflight` command-line front end.
+fn main() {}

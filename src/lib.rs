@@ -1,0 +1,3 @@
+//! sms-preflight: answers every question a sender has before an SMS goes out.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
