@@ -1,0 +1,191 @@
+//! Invariants every analysis must satisfy, shared by the property and corpus tests.
+#![allow(dead_code)]
+
+use sms_preflight::{
+    Analysis, Charset, ConcatRef, Encoding, EncodingRequest, Options, SplitPolicy, analyze,
+    analyze_utf16, count,
+};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Every combination of the options that change segmentation.
+pub fn all_options() -> Vec<Options> {
+    let mut v = Vec::new();
+    for charset in [Charset::Standard, Charset::Telnyx, Charset::TelnyxEuro] {
+        for reference in [ConcatRef::Bits8, ConcatRef::Bits16] {
+            for split in [SplitPolicy::Graphemes, SplitPolicy::Codepoints] {
+                for encoding in [EncodingRequest::Auto, EncodingRequest::Ucs2] {
+                    v.push(Options {
+                        charset,
+                        reference,
+                        split,
+                        encoding,
+                        max_parts: None,
+                    });
+                }
+            }
+        }
+    }
+    v
+}
+
+/// Units of `s` in `encoding` under `charset` (recomputed independently of the engine).
+pub fn units_of(s: &str, encoding: Encoding, charset: Charset) -> usize {
+    match encoding {
+        Encoding::Gsm7 => s.chars().map(|c| usize::from(charset.septets(c))).sum(),
+        Encoding::Ucs2 => s.encode_utf16().count(),
+    }
+}
+
+/// The first indivisible atom of `rest` under `policy`.
+fn first_atom(rest: &str, policy: SplitPolicy) -> &str {
+    let first_char = &rest[..rest.chars().next().map_or(0, char::len_utf8)];
+    match policy {
+        SplitPolicy::Codepoints => first_char,
+        SplitPolicy::Graphemes => {
+            let g = rest.graphemes(true).next().unwrap_or("");
+            if g == "\r\n" { "\r" } else { g }
+        }
+    }
+}
+
+/// Asserts every invariant of `analyze(text, opts)` and returns the analysis.
+pub fn check(text: &str, opts: &Options) -> Analysis<'static> {
+    let owned: &'static str = Box::leak(text.to_owned().into_boxed_str());
+    let a = analyze(owned, opts).expect("auto/ucs2 never fail");
+    let ctx = || format!("text={text:?} opts={opts:?}");
+
+    // The count-only path agrees.
+    assert_eq!(
+        count(text, opts).unwrap(),
+        a.summary(),
+        "count != analyze: {}",
+        ctx()
+    );
+
+    // Lengths.
+    assert_eq!(a.utf8_len, text.len());
+    assert_eq!(a.utf16_len, text.encode_utf16().count(), "{}", ctx());
+    assert_eq!(a.chars, text.chars().count());
+    assert_eq!(a.graphemes, text.graphemes(true).count(), "{}", ctx());
+    assert_eq!(
+        a.units,
+        units_of(text, a.encoding, opts.charset),
+        "{}",
+        ctx()
+    );
+
+    // Encoding choice.
+    let all_gsm = text.chars().all(|c| opts.charset.contains(c));
+    let expected_enc = if opts.encoding == EncodingRequest::Ucs2 || !all_gsm {
+        Encoding::Ucs2
+    } else {
+        Encoding::Gsm7
+    };
+    assert_eq!(a.encoding, expected_enc, "{}", ctx());
+    let expected_bad: Vec<char> = text
+        .chars()
+        .filter(|&c| !opts.charset.contains(c))
+        .collect();
+    if a.encoding == Encoding::Ucs2 {
+        let got: Vec<char> = a.non_gsm.iter().map(|c| c.ch).collect();
+        assert_eq!(got, expected_bad, "{}", ctx());
+        for c in &a.non_gsm {
+            assert_eq!(text[c.utf8..].chars().next(), Some(c.ch));
+            assert_eq!(text[..c.utf8].encode_utf16().count(), c.utf16);
+        }
+    } else {
+        assert!(a.non_gsm.is_empty());
+    }
+
+    // Lossless, contiguous segments with exact offsets.
+    let joined: String = a.segments.iter().map(|s| s.text).collect();
+    assert_eq!(
+        joined,
+        text,
+        "segments do not give back the text: {}",
+        ctx()
+    );
+    assert_eq!(a.parts, a.segments.len());
+    let (mut at8, mut at16, mut total) = (0, 0, 0);
+    for s in &a.segments {
+        assert_eq!(s.utf8.start, at8, "{}", ctx());
+        assert_eq!(s.utf16.start, at16, "{}", ctx());
+        assert_eq!(&text[s.utf8.start..s.utf8.end], s.text);
+        assert_eq!(s.utf16.len(), s.text.encode_utf16().count(), "{}", ctx());
+        assert_eq!(
+            s.units,
+            units_of(s.text, a.encoding, opts.charset),
+            "{}",
+            ctx()
+        );
+        assert!(s.units <= s.capacity, "segment over capacity: {}", ctx());
+        assert!(!s.text.is_empty());
+        at8 = s.utf8.end;
+        at16 = s.utf16.end;
+        total += s.units;
+    }
+    assert_eq!(at8, text.len());
+    assert_eq!(at16, a.utf16_len);
+    assert_eq!(total, a.units);
+
+    // Part count rules.
+    let (single, multi) = (a.single_part_capacity, a.multipart_capacity);
+    if a.units == 0 {
+        assert_eq!(a.parts, 0);
+        assert_eq!(a.remaining, single);
+    } else if a.units <= single {
+        assert_eq!(a.parts, 1, "{}", ctx());
+        assert_eq!(a.segments[0].capacity, single);
+        assert_eq!(a.remaining, single - a.units);
+    } else {
+        assert!(a.parts >= a.units.div_ceil(multi), "{}", ctx());
+        assert!(a.segments.iter().all(|s| s.capacity == multi));
+        assert_eq!(a.remaining, multi - a.segments.last().unwrap().units);
+        // Greedy: every part but the last ends because the next atom does not fit.
+        for w in a.segments.windows(2) {
+            let atom = first_atom(w[1].text, opts.split);
+            let atom_units = units_of(atom, a.encoding, opts.charset);
+            let first_char = &w[1].text[..w[1].text.chars().next().unwrap().len_utf8()];
+            let char_units = units_of(first_char, a.encoding, opts.charset);
+            let fits_whole = atom_units <= multi;
+            // A cluster longer than a part is split between code points.
+            let blocking = if fits_whole && w[1].text.starts_with(atom) {
+                atom_units
+            } else {
+                char_units
+            };
+            assert!(
+                w[0].units + blocking > multi,
+                "part ended early ({} units, next atom {atom:?}): {}",
+                w[0].units,
+                ctx()
+            );
+        }
+        // Graphemes policy: no cut inside a cluster, except CR|LF and oversized clusters.
+        if opts.split == SplitPolicy::Graphemes {
+            let bounds: Vec<usize> = text.grapheme_indices(true).map(|(i, _)| i).collect();
+            for s in &a.segments[1..] {
+                let cut = s.utf8.start;
+                let crlf = text[..cut].ends_with('\r') && text[cut..].starts_with('\n');
+                if !crlf && bounds.binary_search(&cut).is_err() {
+                    let gi = bounds.partition_point(|&b| b <= cut) - 1;
+                    let g_start = bounds[gi];
+                    let g_end = bounds.get(gi + 1).copied().unwrap_or(text.len());
+                    let g_units = units_of(&text[g_start..g_end], a.encoding, opts.charset);
+                    assert!(g_units > multi, "cut inside a cluster at {cut}: {}", ctx());
+                }
+            }
+        }
+    }
+
+    // UTF-16 input gives the same answer.
+    let u16s: Vec<u16> = text.encode_utf16().collect();
+    let mut buf = String::new();
+    let b = analyze_utf16(&u16s, &mut buf, opts).unwrap();
+    assert_eq!(b.summary(), a.summary());
+    assert_eq!(
+        b.segments.iter().map(|s| s.utf16).collect::<Vec<_>>(),
+        a.segments.iter().map(|s| s.utf16).collect::<Vec<_>>()
+    );
+    a
+}
