@@ -55,6 +55,11 @@ fn not_gsm7_message(charset: Charset, chars: &[NonGsmChar]) -> String {
     if chars.len() > SHOWN {
         let _ = write!(m, " and {} more", chars.len() - SHOWN);
     }
-    m.push_str("; replace or remove them, or send with encoding auto or ucs2");
+    m.push_str(if chars.len() == 1 {
+        "; replace or remove it"
+    } else {
+        "; replace or remove them"
+    });
+    m.push_str(", or send with encoding auto or ucs2");
     m
 }

@@ -167,3 +167,8 @@ fn mark_lone(mut e: Error, lone: &[usize]) -> Error {
     }
     e
 }
+
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

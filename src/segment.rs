@@ -92,12 +92,12 @@ pub(crate) fn gsm_scan(text: &str, charset: Charset) -> GsmScan {
     let mut escapes = 0usize;
     let mut i = 0usize;
     while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 16) {
-            if chunk.iter().fold(true, |acc, &b| acc & is_plain_ascii(b)) {
-                septets += 16;
-                i += 16;
-                continue;
-            }
+        if let Some(chunk) = bytes.get(i..i + 16)
+            && chunk.iter().fold(true, |acc, &b| acc & is_plain_ascii(b))
+        {
+            septets += 16;
+            i += 16;
+            continue;
         }
         let b = bytes[i];
         let (cost, width) = if b < 0x80 {
@@ -410,10 +410,10 @@ pub(crate) fn analyze<'a>(text: &'a str, opts: &Options) -> Result<Analysis<'a>,
         (Encoding::Ucs2, None) => non_gsm_chars(text, opts.charset, 0),
     };
     let mut warnings = Vec::new();
-    if let Some(max) = opts.max_parts {
-        if parts > max as usize {
-            warnings.push(Warning::ExceedsMaxParts { parts, max });
-        }
+    if let Some(max) = opts.max_parts
+        && parts > max as usize
+    {
+        warnings.push(Warning::ExceedsMaxParts { parts, max });
     }
     if parts > CONCAT_MAX_PARTS {
         warnings.push(Warning::ExceedsConcatLimit { parts });

@@ -7,6 +7,7 @@
 //!   U+0000..=U+00FF and a short sorted list, binary-searched, for the few characters above it.
 
 #[allow(dead_code)]
+#[rustfmt::skip]
 mod generated;
 
 pub(crate) use generated::*;

@@ -1,2 +1,51 @@
-//! `sms-preflight` command-line front end.
-fn main() {}
+//! `sms-preflight`: the command-line front end of the sms-preflight crate.
+//!
+//! A thin layer: it parses flags into [`sms_preflight::Options`], reads input, calls the
+//! library and prints what it returns. Exit status: 0 on success, 1 when the library
+//! rejects the text (for example `--encoding gsm7` on an emoji), 2 on bad input or usage.
+
+mod analyze;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Pre-flight checks for SMS: encoding, parts and their boundaries, exactly per 3GPP TS 23.038/23.040.
+#[derive(Parser)]
+#[command(name = "sms-preflight", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyze a message: encoding, units, parts, each part's boundaries, non-GSM characters.
+    Analyze(analyze::AnalyzeArgs),
+}
+
+/// A failure the CLI reports on stderr, with its exit status.
+pub(crate) enum Failure {
+    /// The library rejected the text (exit 1).
+    Rejected(String),
+    /// The input or the flags were unusable (exit 2).
+    BadInput(String),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Analyze(args) => analyze::run(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Rejected(msg)) => {
+            eprintln!("sms-preflight: {msg}");
+            ExitCode::from(1)
+        }
+        Err(Failure::BadInput(msg)) => {
+            eprintln!("sms-preflight: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,333 @@
+//! `sms-preflight analyze`.
+
+use std::fmt::Write as _;
+use std::io::{BufRead, BufWriter, Read, Write};
+
+use clap::Args;
+use serde::{Deserialize, Serialize};
+use sms_preflight::{Analysis, Charset, ConcatRef, EncodingRequest, Options, SplitPolicy, analyze};
+
+use crate::Failure;
+
+/// Flags of `analyze`.
+#[derive(Args)]
+pub(crate) struct AnalyzeArgs {
+    /// The message. When absent, it is read from stdin (one trailing newline is dropped,
+    /// unless --keep-newline).
+    text: Option<String>,
+    /// Print the analysis as JSON.
+    #[arg(long, conflicts_with = "jsonl")]
+    json: bool,
+    /// Read one message a line from FILE (`-` for stdin): a JSON string, or an object with a
+    /// `text` field (an `id` field is echoed back). Writes one JSON analysis a line.
+    #[arg(long, value_name = "FILE", conflicts_with = "text")]
+    jsonl: Option<String>,
+    /// Start from Telnyx's profile: its charset, the 8-bit reference, at most 10 parts.
+    #[arg(long)]
+    telnyx: bool,
+    /// GSM-7 character set: standard (3GPP), telnyx (conservative, no €) or telnyx-euro.
+    #[arg(long, value_parser = parse::<Charset>)]
+    charset: Option<Charset>,
+    /// Use a 16-bit concatenation reference (152/66 per part instead of 153/67).
+    #[arg(long)]
+    ref16: bool,
+    /// Where parts may end: graphemes (default) or codepoints.
+    #[arg(long, value_parser = parse::<SplitPolicy>)]
+    split: Option<SplitPolicy>,
+    /// Requested encoding: auto (default), gsm7 or ucs2.
+    #[arg(long, value_parser = parse::<EncodingRequest>)]
+    encoding: Option<EncodingRequest>,
+    /// Warn when the text needs more parts than this.
+    #[arg(long, value_name = "N")]
+    max_parts: Option<u32>,
+    /// Keep the trailing newline of text read from stdin.
+    #[arg(long)]
+    keep_newline: bool,
+}
+
+fn parse<T: std::str::FromStr<Err = sms_preflight::Error>>(s: &str) -> Result<T, String> {
+    s.parse().map_err(|e: sms_preflight::Error| e.to_string())
+}
+
+impl AnalyzeArgs {
+    fn options(&self) -> Options {
+        let mut o = if self.telnyx {
+            Options::telnyx()
+        } else {
+            Options::default()
+        };
+        if let Some(c) = self.charset {
+            o.charset = c;
+        }
+        if self.ref16 {
+            o.reference = ConcatRef::Bits16;
+        }
+        if let Some(s) = self.split {
+            o.split = s;
+        }
+        if let Some(e) = self.encoding {
+            o.encoding = e;
+        }
+        if self.max_parts.is_some() {
+            o.max_parts = self.max_parts;
+        }
+        o
+    }
+}
+
+pub(crate) fn run(args: &AnalyzeArgs) -> Result<(), Failure> {
+    let opts = args.options();
+    if let Some(path) = &args.jsonl {
+        return run_jsonl(path, &opts);
+    }
+    let text = match &args.text {
+        Some(t) => t.clone(),
+        None => read_stdin(args.keep_newline)?,
+    };
+    let analysis = analyze(&text, &opts).map_err(|e| Failure::Rejected(e.to_string()))?;
+    let out = if args.json {
+        serde_json::to_string_pretty(&analysis).map_err(|e| Failure::BadInput(e.to_string()))?
+            + "\n"
+    } else {
+        report(&analysis)
+    };
+    print_out(&out)
+}
+
+fn print_out(s: &str) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(s.as_bytes()).and_then(|()| stdout.flush()) {
+        Ok(()) => Ok(()),
+        // A closed pipe (`| head`) is not an error worth reporting.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::BadInput(format!("cannot write output: {e}"))),
+    }
+}
+
+fn read_stdin(keep_newline: bool) -> Result<String, Failure> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure::BadInput(format!("cannot read stdin: {e}")))?;
+    let mut text = String::from_utf8(bytes).map_err(|e| {
+        Failure::BadInput(format!(
+            "stdin is not valid UTF-8 (first bad byte at offset {}); convert it to UTF-8 first",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    if !keep_newline {
+        if text.ends_with("\r\n") {
+            text.truncate(text.len() - 2);
+        } else if text.ends_with('\n') {
+            text.truncate(text.len() - 1);
+        }
+    }
+    Ok(text)
+}
+
+/// One input line of `--jsonl`.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Line {
+    Text(String),
+    Object {
+        text: String,
+        #[serde(default)]
+        id: Option<serde_json::Value>,
+    },
+}
+
+/// One output line of `--jsonl`.
+#[derive(Serialize)]
+struct OutLine<'a, T: Serialize> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a serde_json::Value>,
+    #[serde(flatten)]
+    body: T,
+}
+
+#[derive(Serialize)]
+struct ErrorBody {
+    error: ErrorInfo,
+}
+
+#[derive(Serialize)]
+struct ErrorInfo {
+    kind: &'static str,
+    message: String,
+}
+
+fn run_jsonl(path: &str, opts: &Options) -> Result<(), Failure> {
+    let reader: Box<dyn BufRead> = if path == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        let f = std::fs::File::open(path)
+            .map_err(|e| Failure::BadInput(format!("cannot open {path}: {e}")))?;
+        Box::new(std::io::BufReader::with_capacity(1 << 16, f))
+    };
+    let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let mut buf = Vec::new();
+    let mut reader = reader;
+    let mut n = 0usize;
+    loop {
+        buf.clear();
+        let read = reader
+            .read_until(b'\n', &mut buf)
+            .map_err(|e| Failure::BadInput(format!("cannot read {path}: {e}")))?;
+        if read == 0 {
+            break;
+        }
+        n += 1;
+        let line = std::str::from_utf8(&buf)
+            .map_err(|e| Failure::BadInput(format!("{path}:{n}: not valid UTF-8 ({e})")))?;
+        let line = line.trim_end_matches(['\n', '\r']);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let parsed: Line = serde_json::from_str(line).map_err(|e| {
+            Failure::BadInput(format!(
+                "{path}:{n}: expected a JSON string or an object with a \"text\" string ({e})"
+            ))
+        })?;
+        let (text, id) = match &parsed {
+            Line::Text(t) => (t.as_str(), None),
+            Line::Object { text, id } => (text.as_str(), id.as_ref()),
+        };
+        let written = match analyze(text, opts) {
+            Ok(a) => serde_json::to_writer(&mut out, &OutLine { id, body: &a }),
+            Err(e) => {
+                let body = ErrorBody {
+                    error: ErrorInfo {
+                        kind: e.kind(),
+                        message: e.to_string(),
+                    },
+                };
+                serde_json::to_writer(&mut out, &OutLine { id, body })
+            }
+        };
+        let io = written
+            .map_err(std::io::Error::from)
+            .and_then(|()| out.write_all(b"\n"));
+        match io {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+            Err(e) => return Err(Failure::BadInput(format!("cannot write output: {e}"))),
+        }
+    }
+    match out.flush() {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::BadInput(format!("cannot write output: {e}")))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Shows a string with control characters visible.
+fn visible(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{{{:X}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The human-readable report.
+fn report(a: &Analysis<'_>) -> String {
+    let mut r = String::new();
+    let unit = a.encoding.unit_name();
+    let _ = writeln!(
+        r,
+        "encoding    {} ({} charset)",
+        a.encoding.name(),
+        a.charset.name()
+    );
+    let sizes: Vec<String> = a.segments.iter().map(|s| s.units.to_string()).collect();
+    let _ = writeln!(
+        r,
+        "length      {} {unit} in {} part{}{}",
+        a.units,
+        a.parts,
+        if a.parts == 1 { "" } else { "s" },
+        if a.parts > 1 {
+            format!(" ({})", sizes.join(" + "))
+        } else {
+            String::new()
+        }
+    );
+    let _ = writeln!(
+        r,
+        "remaining   {} {unit} left in the {} part (capacity {})",
+        a.remaining,
+        if a.parts > 1 { "last" } else { "one" },
+        a.part_capacity
+    );
+    let _ = writeln!(
+        r,
+        "text        {} characters, {} graphemes, {} UTF-8 bytes, {} UTF-16 units",
+        a.chars, a.graphemes, a.utf8_len, a.utf16_len
+    );
+    for w in &a.warnings {
+        let _ = writeln!(r, "warning     {w}");
+    }
+    for (i, s) in a.segments.iter().enumerate() {
+        let _ = writeln!(
+            r,
+            "\npart {}/{}  {}/{} {unit}  bytes {}..{}  UTF-16 {}..{}",
+            i + 1,
+            a.parts,
+            s.units,
+            s.capacity,
+            s.utf8.start,
+            s.utf8.end,
+            s.utf16.start,
+            s.utf16.end
+        );
+        let _ = writeln!(r, "  {}", visible(s.text));
+    }
+    if !a.non_gsm.is_empty() {
+        let _ = writeln!(
+            r,
+            "\nnot in the {} charset{} ({}):",
+            a.charset.name(),
+            if a.encoding == sms_preflight::Encoding::Ucs2 {
+                ", forcing UCS-2"
+            } else {
+                ""
+            },
+            a.non_gsm.len()
+        );
+        const SHOWN: usize = 20;
+        for c in a.non_gsm.iter().take(SHOWN) {
+            let _ = writeln!(
+                r,
+                "  {} at byte {}, UTF-16 {}",
+                c.describe(),
+                c.utf8,
+                c.utf16
+            );
+        }
+        if a.non_gsm.len() > SHOWN {
+            let _ = writeln!(r, "  … and {} more", a.non_gsm.len() - SHOWN);
+        }
+        // The text with each such character marked.
+        let mut marked = String::new();
+        let mut at = 0;
+        let text: String = a.segments.iter().map(|s| s.text).collect();
+        for c in &a.non_gsm {
+            marked.push_str(&visible(&text[at..c.utf8]));
+            let _ = write!(marked, "⟦{}⟧", visible(&c.ch.to_string()));
+            at = c.utf8 + c.ch.len_utf8();
+        }
+        marked.push_str(&visible(&text[at..]));
+        let _ = writeln!(r, "\nmarked:\n  {marked}");
+    }
+    r
+}

@@ -1,0 +1,238 @@
+//! End-to-end tests of the `sms-preflight` binary: the spec cases through `--json`, the
+//! `--jsonl` batch mode, and clean failures on bad input.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_sms-preflight"))
+}
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn json(args: &[&str], text: &str) -> serde_json::Value {
+    let mut all = vec!["analyze", "--json"];
+    all.extend_from_slice(args);
+    all.push("--");
+    all.push(text);
+    let out = run(&all, b"");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}
+
+fn a(n: usize) -> String {
+    "a".repeat(n)
+}
+
+#[test]
+fn spec_cases_through_json() {
+    let family = "👨\u{200D}👩\u{200D}👧\u{200D}👦";
+    let cases: Vec<(String, Vec<&str>, &str, u64, u64)> = vec![
+        (a(1), vec![], "GSM-7", 1, 1),
+        (a(160), vec![], "GSM-7", 160, 1),
+        (a(161), vec![], "GSM-7", 161, 2),
+        (a(306), vec![], "GSM-7", 306, 2),
+        (a(307), vec![], "GSM-7", 307, 3),
+        (a(1530), vec![], "GSM-7", 1530, 10),
+        (a(1531), vec![], "GSM-7", 1531, 11),
+        ("ж".repeat(70), vec![], "UCS-2", 70, 1),
+        ("ж".repeat(71), vec![], "UCS-2", 71, 2),
+        ("ж".repeat(134), vec![], "UCS-2", 134, 2),
+        ("ж".repeat(135), vec![], "UCS-2", 135, 3),
+        ("ж".repeat(670), vec![], "UCS-2", 670, 10),
+        ("ж".repeat(671), vec![], "UCS-2", 671, 11),
+        (format!("{}€{}", a(152), a(152)), vec![], "GSM-7", 306, 3),
+        ("{".repeat(80), vec![], "GSM-7", 160, 1),
+        ("{".repeat(81), vec![], "GSM-7", 162, 2),
+        (format!("{}😀{}", a(66), a(66)), vec![], "UCS-2", 134, 3),
+        (
+            format!("{}{family}{}", a(60), a(60)),
+            vec![],
+            "UCS-2",
+            131,
+            3,
+        ),
+        (
+            format!("{}{family}{}", a(60), a(60)),
+            vec!["--split", "codepoints"],
+            "UCS-2",
+            131,
+            2,
+        ),
+        (format!("{}🇺🇸{}", a(65), a(65)), vec![], "UCS-2", 134, 3),
+        (
+            format!("{}🇺🇸{}", a(65), a(65)),
+            vec!["--split", "codepoints"],
+            "UCS-2",
+            134,
+            2,
+        ),
+        ("Hello\r\nWorld".into(), vec![], "GSM-7", 12, 1),
+        ("Hello\x0CWorld".into(), vec![], "GSM-7", 12, 1),
+        ("Ça va".into(), vec![], "GSM-7", 5, 1),
+        ("ça va".into(), vec![], "UCS-2", 5, 1),
+        ("ΔΦΓΛΩΠΨΣΘΞ".into(), vec![], "GSM-7", 10, 1),
+        (a(161), vec!["--ref16"], "GSM-7", 161, 2),
+        (a(305), vec!["--ref16"], "GSM-7", 305, 3),
+        ("ж".repeat(133), vec!["--ref16"], "UCS-2", 133, 3),
+        (
+            "Price 5€".into(),
+            vec!["--charset", "telnyx"],
+            "UCS-2",
+            8,
+            1,
+        ),
+        ("Price 5€".into(), vec!["--telnyx"], "UCS-2", 8, 1),
+        (
+            "Price 5€".into(),
+            vec!["--charset", "telnyx-euro"],
+            "GSM-7",
+            9,
+            1,
+        ),
+        ("ΔΦ".into(), vec!["--telnyx"], "UCS-2", 2, 1),
+        ("a`b".into(), vec!["--telnyx"], "UCS-2", 3, 1),
+        ("hello".into(), vec!["--encoding", "ucs2"], "UCS-2", 5, 1),
+    ];
+    for (text, flags, enc, units, parts) in cases {
+        let v = json(&flags, &text);
+        let got = (
+            v["encoding"].as_str().unwrap(),
+            v["units"].as_u64().unwrap(),
+            v["parts"].as_u64().unwrap(),
+        );
+        assert_eq!(
+            got,
+            (enc, units, parts),
+            "{flags:?} {:?}",
+            &text[..text.len().min(20)]
+        );
+        // Segments carry both ranges, units and text, and give the text back.
+        let segs = v["segments"].as_array().unwrap();
+        assert_eq!(segs.len() as u64, parts);
+        let joined: String = segs.iter().map(|s| s["text"].as_str().unwrap()).collect();
+        assert_eq!(joined, text);
+        for s in segs {
+            for k in ["utf8", "utf16"] {
+                assert!(s[k]["start"].is_u64() && s[k]["end"].is_u64());
+            }
+            assert!(s["units"].is_u64());
+        }
+    }
+}
+
+#[test]
+fn empty_text_is_zero_parts() {
+    let v = json(&[], "");
+    assert_eq!(
+        (
+            v["parts"].as_u64(),
+            v["units"].as_u64(),
+            v["remaining"].as_u64()
+        ),
+        (Some(0), Some(0), Some(160))
+    );
+}
+
+#[test]
+fn reads_stdin_and_drops_one_trailing_newline() {
+    let out = run(&["analyze", "--json"], "hello\n".as_bytes());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["units"], 5);
+    let out = run(
+        &["analyze", "--json", "--keep-newline"],
+        "hello\n".as_bytes(),
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["units"], 6);
+}
+
+#[test]
+fn readable_report_marks_non_gsm() {
+    let out = run(&["analyze", "Hi 😀 ça va"], b"");
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("encoding    UCS-2"), "{s}");
+    assert!(s.contains("59 UTF-16 units left"), "{s}");
+    assert!(s.contains("Hi ⟦😀⟧ ⟦ç⟧a va"), "{s}");
+    assert!(
+        s.contains("part 1/1  11/70 UTF-16 units  bytes 0..14  UTF-16 0..11"),
+        "{s}"
+    );
+}
+
+#[test]
+fn jsonl_keeps_order_and_ids() {
+    let input =
+        "\"plain\"\n{\"id\": \"m1\", \"text\": \"😀\"}\n\n{\"text\": \"x\", \"lang\": \"en\"}\n";
+    let out = run(&["analyze", "--jsonl", "-"], input.as_bytes());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["units"], 5);
+    assert_eq!(lines[1]["id"], "m1");
+    assert_eq!(lines[1]["encoding"], "UCS-2");
+    assert_eq!(lines[2]["units"], 1);
+    // A per-line rejection is reported in place, and the batch goes on.
+    let out = run(
+        &["analyze", "--jsonl", "-", "--encoding", "gsm7"],
+        "\"😀\"\n\"ok\"\n".as_bytes(),
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["error"]["kind"], "not_gsm7");
+    assert_eq!(lines[1]["encoding"], "GSM-7");
+}
+
+#[test]
+fn bad_input_fails_cleanly() {
+    // Invalid UTF-8 on stdin.
+    let out = run(&["analyze"], &[0x61, 0xFF, 0x62]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("not valid UTF-8") && err.contains("offset 1"),
+        "{err}"
+    );
+    // Unreadable JSON in a batch names the line.
+    let out = run(&["analyze", "--jsonl", "-"], b"\"ok\"\n{\"txt\": 1}\n");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("-:2:"), "{err}");
+    assert!(!err.contains("panicked"));
+    // A missing file.
+    let out = run(&["analyze", "--jsonl", "/nonexistent/x.jsonl"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    // Forced GSM-7 on an emoji: exit 1 with the character named.
+    let out = run(&["analyze", "--encoding", "gsm7", "hi 😀"], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("U+1F600"));
+    // A bad flag value.
+    let out = run(&["analyze", "--split", "words", "x"], b"");
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs every test of the project. Safe on a fresh machine: it installs what it needs first.
+#   bash scripts/test.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "toolchain"
+command -v cargo >/dev/null || { echo "cargo not found: install Rust with rustup first" >&2; exit 1; }
+rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt
+
+step "unit, integration, property, corpus, CLI and doc tests (all features)"
+cargo test --workspace --locked
+
+step "core without the phone feature"
+cargo test --locked -p sms-preflight --no-default-features --lib --tests
