@@ -70,7 +70,7 @@ pub use options::{ConcatRef, EncodingRequest, Options, SplitPolicy};
 /// assert_eq!((a.encoding, a.units, a.parts), (Encoding::Ucs2, 134, 3));
 /// assert_eq!(a.segments[1].utf16.start, 66);
 /// assert_eq!(a.non_gsm[0].ch, '😀');
-/// assert_eq!(a.remaining, 67 - 2);
+/// assert_eq!(a.remaining, 66); // the last part holds one `a`
 ///
 /// // Forcing GSM-7 on it is an error that names the culprit.
 /// let err = analyze(&text, &Options { encoding: sms_preflight::EncodingRequest::Gsm7, ..Options::default() });
