@@ -175,6 +175,26 @@ def generate():
         w(f"/// Septet cost of the characters above U+00FF in the {name.lower()} charset, sorted.")
         w(f"pub(crate) static {name}_HIGH_COST: &[(u16, u8)] = {fmt_pairs(high_costs(basic, ext))};")
     w("")
+
+    # For national-table selection: for every character of any table, a bitmask of the
+    # locking tables (bit = NLI) that hold it and one of the single shift tables that hold
+    # it. Bit 0 is the default alphabet / default extension table.
+    masks = {}
+    for l in langs:
+        for kind, shift in (("locking", 0), ("single", 16)):
+            cells = l[kind]
+            if cells is None:
+                continue
+            for cp, _ in reverse(cells):
+                masks[cp] = masks.get(cp, 0) | (1 << (l["id"] + shift))
+    w("/// Every character of any GSM table: (code point, bitmask of the locking tables that hold")
+    w("/// it | bitmask of the single shift tables that hold it << 16), sorted. Bit n = NLI n.")
+    rows = sorted(masks.items())
+    w("pub(crate) static TABLE_MASKS: &[(u16, u32)] = &[")
+    for i in range(0, len(rows), 5):
+        w("    " + " ".join(f"(0x{cp:04X}, 0x{m:08X})," for cp, m in rows[i:i + 5]))
+    w("];")
+    w("")
     w(f'/// Version tag of Telnyx\'s published GSM-7 list that the Telnyx charset follows.')
     w(f"pub(crate) const TELNYX_LIST_VERSION: &str = {json.dumps(str(tx.get('version', '')))};")
     return "\n".join(out) + "\n"

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::Charset;
+use crate::{Charset, Language};
 
 /// The alphabet a message is sent in, as Telnyx reports it in its `encoding` field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -186,6 +186,13 @@ pub struct Analysis<'a> {
     pub encoding: Encoding,
     /// The GSM-7 charset the text was checked against.
     pub charset: Charset,
+    /// The national locking shift table in effect (GSM-7 only), if any.
+    pub national_locking_shift: Option<Language>,
+    /// The national single shift table in effect (GSM-7 only), if any.
+    pub national_single_shift: Option<Language>,
+    /// User data header octets in each part (UDHL octet included): 0 for one plain part, 6
+    /// or 7 for concatenation, plus 3 for each national shift table.
+    pub udh_octets: usize,
     /// Total length in units of the encoding: septets for GSM-7 (an escape pair counts 2),
     /// UTF-16 code units for UCS-2.
     pub units: usize,

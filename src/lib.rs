@@ -46,6 +46,7 @@
 mod analysis;
 mod charset;
 mod error;
+mod national;
 mod options;
 mod segment;
 mod tables;
@@ -53,6 +54,7 @@ mod tables;
 pub use analysis::{Analysis, Count, Encoding, NonGsmChar, Segment, Span, Warning};
 pub use charset::Charset;
 pub use error::Error;
+pub use national::{Language, NationalLanguages, national_septets};
 pub use options::{ConcatRef, EncodingRequest, Options, SplitPolicy};
 
 /// Analyzes `text`: its encoding, length, parts with their offsets, and the characters that

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Charset, Error};
+use crate::{Charset, Error, NationalLanguages};
 
 /// The concatenation information element each part of a multipart message carries
 /// (3GPP TS 23.040 §9.2.3.24.1 and §9.2.3.24.8).
@@ -100,6 +100,10 @@ pub struct Options {
     /// analysis (a live counter still wants the figures); it adds
     /// [`Warning::ExceedsMaxParts`](crate::Warning::ExceedsMaxParts). Default: `None`.
     pub max_parts: Option<u32>,
+    /// National languages whose shift tables may be used (3GPP TS 23.038 Annex A). Default:
+    /// none, because handset and carrier support varies; see [`NationalLanguages`].
+    /// Requires [`Charset::Standard`].
+    pub national: NationalLanguages,
 }
 
 impl Options {

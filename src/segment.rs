@@ -26,10 +26,42 @@
 
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
+use crate::national::{Candidate, MaskHistogram, Tables, combinations};
 use crate::{
     Analysis, Charset, ConcatRef, Count, Encoding, EncodingRequest, Error, NonGsmChar, Options,
     Segment, Span, SplitPolicy, Warning,
 };
+
+/// The GSM-7 tables a text is measured against: a charset profile (the fast path), or a pair
+/// of national tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Alphabet {
+    Charset(Charset),
+    National(Tables),
+}
+
+impl Alphabet {
+    #[inline(always)]
+    fn septets(self, c: char) -> u8 {
+        match self {
+            Alphabet::Charset(cs) => cs.septets(c),
+            Alphabet::National(t) => t.septets(c),
+        }
+    }
+
+    fn tables(self) -> Tables {
+        match self {
+            Alphabet::Charset(_) => Tables::DEFAULT,
+            Alphabet::National(t) => t,
+        }
+    }
+
+    /// Whether two characters of this alphabet can form one grapheme cluster (other than
+    /// CR LF). False for the charset profiles (tests/tables_data.rs checks every pair).
+    fn has_clusters(self) -> bool {
+        matches!(self, Alphabet::National(t) if t != Tables::DEFAULT)
+    }
+}
 
 /// The most parts the 1-octet "total" field of a concatenation element can announce.
 pub(crate) const CONCAT_MAX_PARTS: usize = 255;
@@ -39,30 +71,56 @@ const GSM_SINGLE: usize = 160;
 /// UTF-16 units in a one-part UCS-2 message: 140 octets / 2.
 const UCS2_SINGLE: usize = 70;
 
+/// Octets of one national language shift IE (IEI, IEDL, NLI).
+const SHIFT_IE_OCTETS: usize = 3;
+
 /// Per-part capacities of an encoding under a concatenation reference (standards.md §2.2).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Layout {
     pub encoding: Encoding,
     pub single: usize,
     pub multi: usize,
+    /// UDH octets (UDHL included) of a one-part message and of each part of a longer one.
+    pub single_udh: usize,
+    pub multi_udh: usize,
 }
 
 impl Layout {
-    pub(crate) fn new(encoding: Encoding, reference: ConcatRef) -> Self {
-        let udh = reference.udh_octets() as usize;
-        match encoding {
-            // The header is padded to a septet boundary: ceil(udh × 8 / 7) septets.
-            Encoding::Gsm7 => Layout {
-                encoding,
-                single: GSM_SINGLE,
-                multi: GSM_SINGLE - (udh * 8).div_ceil(7),
-            },
-            // A UCS-2 character is never split, so an odd header wastes one octet.
-            Encoding::Ucs2 => Layout {
-                encoding,
-                single: UCS2_SINGLE,
-                multi: (140 - udh) / 2,
-            },
+    /// GSM-7 with `shift_ies` national shift IEs (0–2) in every part.
+    pub(crate) fn gsm(reference: ConcatRef, shift_ies: u8) -> Self {
+        let shifts = SHIFT_IE_OCTETS * usize::from(shift_ies);
+        // UDHL octet + IEs; no header at all in a one-part message without shift IEs.
+        let single_udh = if shifts == 0 { 0 } else { 1 + shifts };
+        let multi_udh = reference.udh_octets() as usize + shifts;
+        // The header is padded to a septet boundary: ceil(octets × 8 / 7) septets.
+        let septets = |octets: usize| GSM_SINGLE - (octets * 8).div_ceil(7);
+        Layout {
+            encoding: Encoding::Gsm7,
+            single: septets(single_udh),
+            multi: septets(multi_udh),
+            single_udh,
+            multi_udh,
+        }
+    }
+
+    /// UCS-2: a character is never split, so an odd header wastes one octet.
+    pub(crate) fn ucs2(reference: ConcatRef) -> Self {
+        let multi_udh = reference.udh_octets() as usize;
+        Layout {
+            encoding: Encoding::Ucs2,
+            single: UCS2_SINGLE,
+            multi: (140 - multi_udh) / 2,
+            single_udh: 0,
+            multi_udh,
+        }
+    }
+
+    /// The fewest parts `units` can take (the exact count may be higher).
+    fn naive_parts(self, units: usize) -> usize {
+        match units {
+            0 => 0,
+            u if u <= self.single => 1,
+            u => u.div_ceil(self.multi),
         }
     }
 }
@@ -146,12 +204,12 @@ pub(crate) fn grapheme_count(text: &str) -> usize {
     }
 }
 
-/// Every character outside `charset`, with its offsets.
-pub(crate) fn non_gsm_chars(text: &str, charset: Charset, from: usize) -> Vec<NonGsmChar> {
+/// Every character outside `alphabet`, with its offsets.
+pub(crate) fn non_gsm_chars(text: &str, alphabet: Alphabet, from: usize) -> Vec<NonGsmChar> {
     let mut out = Vec::new();
     let mut pos16 = utf16_len(&text[..from]);
     for (i, c) in text[from..].char_indices() {
-        if !charset.contains(c) {
+        if alphabet.septets(c) == 0 {
             out.push(NonGsmChar::new(c, from + i, pos16));
         }
         pos16 += c.len_utf16();
@@ -159,44 +217,132 @@ pub(crate) fn non_gsm_chars(text: &str, charset: Charset, from: usize) -> Vec<No
     out
 }
 
-/// The encoding decision: which encoding, its total length, and (for the greedy pass)
-/// whether any atom costs 2.
+/// The encoding decision: which encoding and tables, the total length, and (for the
+/// greedy pass) whether any atom costs 2.
 pub(crate) struct Decision {
     pub layout: Layout,
+    pub alphabet: Alphabet,
     pub units: usize,
     pub has_double: bool,
-    /// Byte offset of the first character outside the charset, if any was looked for and found.
-    pub first_bad: Option<usize>,
+    /// Where to start listing characters the alphabet cannot carry (UCS-2 only), and the
+    /// alphabet to list them against.
+    pub non_gsm_from: Option<(usize, Alphabet)>,
 }
 
 pub(crate) fn decide(text: &str, opts: &Options) -> Result<Decision, Error> {
-    let ucs2 = |first_bad| {
-        let units = utf16_len(text);
-        Decision {
-            layout: Layout::new(Encoding::Ucs2, opts.reference),
-            units,
-            // A surrogate pair is exactly a 4-byte UTF-8 sequence.
-            has_double: text.as_bytes().iter().any(|&b| b >= 0xF0),
-            first_bad,
-        }
+    let charset = Alphabet::Charset(opts.charset);
+    let ucs2 = |non_gsm_from| Decision {
+        layout: Layout::ucs2(opts.reference),
+        alphabet: charset,
+        units: utf16_len(text),
+        // A surrogate pair is exactly a 4-byte UTF-8 sequence.
+        has_double: text.as_bytes().iter().any(|&b| b >= 0xF0),
+        non_gsm_from,
     };
     if opts.encoding == EncodingRequest::Ucs2 {
-        return Ok(ucs2(None));
+        return Ok(ucs2(Some((0, charset))));
+    }
+    if !opts.national.is_empty() && opts.charset != Charset::Standard {
+        return Err(Error::InvalidOption {
+            option: "national",
+            value: opts.charset.name().to_string(),
+            expected: "charset standard: national shift tables are a 3GPP mechanism that the Telnyx profiles do not include",
+        });
     }
     let scan = gsm_scan(text, opts.charset);
-    match scan.first_bad {
+    let default_ok = scan.first_bad.is_none();
+    // The default alphabet without escape pairs cannot be beaten (see `national`).
+    let national = if opts.national.is_empty() || (default_ok && !scan.has_escape) {
+        None
+    } else {
+        Some(choose_national(text, opts))
+    };
+    let (alphabet, units, has_double, bad) = match national {
+        None if default_ok => (charset, scan.septets, scan.has_escape, None),
+        None => (
+            charset,
+            0,
+            false,
+            Some((scan.first_bad.unwrap_or(0), charset)),
+        ),
+        Some(Ok(c)) => {
+            let alphabet = if c.tables == Tables::DEFAULT {
+                charset
+            } else {
+                Alphabet::National(c.tables)
+            };
+            (alphabet, c.septets, c.has_escape, None)
+        }
+        Some(Err(best_cover)) => (charset, 0, false, Some((0, Alphabet::National(best_cover)))),
+    };
+    match bad {
         None => Ok(Decision {
-            layout: Layout::new(Encoding::Gsm7, opts.reference),
-            units: scan.septets,
-            has_double: scan.has_escape,
-            first_bad: None,
+            layout: Layout::gsm(opts.reference, alphabet.tables().shift_ies()),
+            alphabet,
+            units,
+            has_double,
+            non_gsm_from: None,
         }),
-        Some(at) if opts.encoding == EncodingRequest::Gsm7 => Err(Error::NotGsm7 {
+        Some((at, against)) if opts.encoding == EncodingRequest::Gsm7 => Err(Error::NotGsm7 {
             charset: opts.charset,
-            chars: non_gsm_chars(text, opts.charset, at),
+            chars: non_gsm_chars(text, against, at),
         }),
-        Some(at) => Ok(ucs2(Some(at))),
+        Some(from) => Ok(ucs2(Some(from))),
     }
+}
+
+/// Sort key of a candidate after its part count: fewer UDH octets, the default locking
+/// table, no single shift table, fewer septets, lower language ids.
+fn tie_key(c: &Candidate) -> (u8, bool, bool, usize, u8, u8) {
+    let t = c.tables;
+    (
+        t.shift_ies(),
+        t.locking != 0,
+        t.single != 0,
+        c.septets,
+        t.locking,
+        t.single,
+    )
+}
+
+/// The cheapest feasible table pair by parts, or, when none covers the text, the pair that
+/// leaves the fewest characters uncovered (to report them).
+fn choose_national(text: &str, opts: &Options) -> Result<Candidate, Tables> {
+    let hist = MaskHistogram::of(text);
+    let mut feasible = Vec::new();
+    let mut best_cover = (usize::MAX, Tables::DEFAULT);
+    for t in combinations(opts.national) {
+        match hist.evaluate(t) {
+            Ok(c) => feasible.push(c),
+            Err(missing) if missing < best_cover.0 => best_cover = (missing, t),
+            Err(_) => {}
+        }
+    }
+    let layout = |c: &Candidate| Layout::gsm(opts.reference, c.tables.shift_ies());
+    feasible.sort_by_key(|c| (layout(c).naive_parts(c.septets), tie_key(c)));
+    let mut best: Option<(usize, Candidate)> = None;
+    for c in feasible {
+        let l = layout(&c);
+        if best.is_some_and(|(parts, _)| l.naive_parts(c.septets) > parts) {
+            break;
+        }
+        let (parts, _) = parts_of(
+            text,
+            l,
+            Alphabet::National(c.tables),
+            c.septets,
+            c.has_escape,
+            opts.split,
+        );
+        let better = match best {
+            None => true,
+            Some((bp, bc)) => (parts, tie_key(&c)) < (bp, tie_key(&bc)),
+        };
+        if better {
+            best = Some((parts, c));
+        }
+    }
+    best.map(|(_, c)| c).ok_or(best_cover.1)
 }
 
 /// Receives the parts found by [`split`].
@@ -258,9 +404,9 @@ fn boundary_before(text: &str, i: usize) -> usize {
 
 /// The cost of one character in units of `encoding`.
 #[inline(always)]
-fn cost(c: char, encoding: Encoding, charset: Charset) -> usize {
+fn cost(c: char, encoding: Encoding, alphabet: Alphabet) -> usize {
     match encoding {
-        Encoding::Gsm7 => charset.septets(c) as usize,
+        Encoding::Gsm7 => alphabet.septets(c) as usize,
         Encoding::Ucs2 => c.len_utf16(),
     }
 }
@@ -270,7 +416,7 @@ fn cost(c: char, encoding: Encoding, charset: Charset) -> usize {
 pub(crate) fn split<S: Sink>(
     text: &str,
     layout: Layout,
-    charset: Charset,
+    alphabet: Alphabet,
     policy: SplitPolicy,
     sink: &mut S,
 ) -> (usize, usize) {
@@ -280,7 +426,7 @@ pub(crate) fn split<S: Sink>(
     let (mut fill, mut pos16) = (0usize, 0usize);
     let mut parts = 0usize;
     for (i, c) in text.char_indices() {
-        let c_cost = cost(c, enc, charset);
+        let c_cost = cost(c, enc, alphabet);
         // A loop, not an `if`: when a cluster longer than a part was moved whole, the
         // part it now starts may need cutting again, this time inside the cluster.
         while fill + c_cost > cap && i > start {
@@ -294,7 +440,7 @@ pub(crate) fn split<S: Sink>(
             // Units and UTF-16 length of the tail [cut, i) that moves to the next part.
             let (mut tail, mut tail16) = (0usize, 0usize);
             for t in text[cut..i].chars() {
-                tail += cost(t, enc, charset);
+                tail += cost(t, enc, alphabet);
                 tail16 += t.len_utf16();
             }
             let cut16 = pos16 - tail16;
@@ -332,24 +478,30 @@ pub(crate) fn split<S: Sink>(
 }
 
 /// Parts and the last part's units, without building segments.
-fn count_parts(text: &str, d: &Decision, opts: &Options) -> (usize, usize) {
-    let Decision { layout, units, .. } = *d;
+fn parts_of(
+    text: &str,
+    layout: Layout,
+    alphabet: Alphabet,
+    units: usize,
+    has_double: bool,
+    policy: SplitPolicy,
+) -> (usize, usize) {
     if units == 0 {
         return (0, 0);
     }
     if units <= layout.single {
         return (1, units);
     }
-    // Without 2-unit atoms (and, for UCS-2, without clusters to keep whole) every boundary
-    // falls exactly at a multiple of the capacity. GSM-7 text has no multi-character
-    // clusters except CR LF, which may be split (see `may_cut`).
-    let fixed = !d.has_double
-        && (layout.encoding == Encoding::Gsm7 || opts.split == SplitPolicy::Codepoints);
-    if fixed {
+    // Without 2-unit atoms and without clusters to keep whole, every boundary falls exactly
+    // at a multiple of the capacity. The charset profiles have no multi-character clusters
+    // except CR LF, which may be split (see `may_cut`).
+    let no_clusters = policy == SplitPolicy::Codepoints
+        || (layout.encoding == Encoding::Gsm7 && !alphabet.has_clusters());
+    if !has_double && no_clusters {
         let parts = units.div_ceil(layout.multi);
         return (parts, units - (parts - 1) * layout.multi);
     }
-    split(text, layout, opts.charset, opts.split, &mut Tally)
+    split(text, layout, alphabet, policy, &mut Tally)
 }
 
 fn finish_count(layout: Layout, units: usize, parts: usize, last: usize) -> Count {
@@ -369,7 +521,14 @@ fn finish_count(layout: Layout, units: usize, parts: usize, last: usize) -> Coun
 
 pub(crate) fn count(text: &str, opts: &Options) -> Result<Count, Error> {
     let d = decide(text, opts)?;
-    let (parts, last) = count_parts(text, &d, opts);
+    let (parts, last) = parts_of(
+        text,
+        d.layout,
+        d.alphabet,
+        d.units,
+        d.has_double,
+        opts.split,
+    );
     Ok(finish_count(d.layout, d.units, parts, last))
 }
 
@@ -400,14 +559,13 @@ pub(crate) fn analyze<'a>(text: &'a str, opts: &Options) -> Result<Analysis<'a>,
             capacity: layout.multi,
             segments: Vec::with_capacity(d.units / layout.multi + 2),
         };
-        let (parts, last) = split(text, layout, opts.charset, opts.split, &mut sink);
+        let (parts, last) = split(text, layout, d.alphabet, opts.split, &mut sink);
         (parts, last, sink.segments)
     };
     let c = finish_count(layout, d.units, parts, last);
-    let non_gsm = match (layout.encoding, d.first_bad) {
-        (Encoding::Gsm7, _) => Vec::new(),
-        (Encoding::Ucs2, Some(at)) => non_gsm_chars(text, opts.charset, at),
-        (Encoding::Ucs2, None) => non_gsm_chars(text, opts.charset, 0),
+    let non_gsm = match d.non_gsm_from {
+        Some((at, against)) => non_gsm_chars(text, against, at),
+        None => Vec::new(),
     };
     let mut warnings = Vec::new();
     if let Some(max) = opts.max_parts
@@ -418,9 +576,17 @@ pub(crate) fn analyze<'a>(text: &'a str, opts: &Options) -> Result<Analysis<'a>,
     if parts > CONCAT_MAX_PARTS {
         warnings.push(Warning::ExceedsConcatLimit { parts });
     }
+    let tables = d.alphabet.tables();
     Ok(Analysis {
         encoding: layout.encoding,
         charset: opts.charset,
+        national_locking_shift: tables.locking_language(),
+        national_single_shift: tables.single_language(),
+        udh_octets: if parts > 1 {
+            layout.multi_udh
+        } else {
+            layout.single_udh
+        },
         units: d.units,
         parts,
         remaining: c.remaining,
@@ -435,4 +601,133 @@ pub(crate) fn analyze<'a>(text: &'a str, opts: &Options) -> Result<Analysis<'a>,
         non_gsm,
         warnings,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Language, NationalLanguages};
+    use proptest::prelude::*;
+
+    #[test]
+    fn default_tables_equal_the_standard_charset() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(
+                Tables::DEFAULT.septets(c),
+                Charset::Standard.septets(c),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn capacities_match_standards_2_2() {
+        let cases = [
+            (ConcatRef::Bits8, 0, 160, 153),
+            (ConcatRef::Bits8, 1, 155, 149),
+            (ConcatRef::Bits8, 2, 152, 146),
+            (ConcatRef::Bits16, 0, 160, 152),
+            (ConcatRef::Bits16, 1, 155, 148),
+            (ConcatRef::Bits16, 2, 152, 145),
+        ];
+        for (r, ies, single, multi) in cases {
+            let l = Layout::gsm(r, ies);
+            assert_eq!((l.single, l.multi), (single, multi), "{r:?} {ies}");
+        }
+        assert_eq!(Layout::ucs2(ConcatRef::Bits8).multi, 67);
+        assert_eq!(Layout::ucs2(ConcatRef::Bits16).multi, 66);
+    }
+
+    /// The chooser against brute force: every combination split exactly, minimum by
+    /// (parts, tie key).
+    fn brute_force(text: &str, opts: &Options) -> Option<Tables> {
+        let hist = MaskHistogram::of(text);
+        combinations(opts.national)
+            .into_iter()
+            .filter_map(|t| hist.evaluate(t).ok())
+            .map(|c| {
+                let l = Layout::gsm(opts.reference, c.tables.shift_ies());
+                let alpha = Alphabet::National(c.tables);
+                let (parts, _) = split(text, l, alpha, opts.split, &mut Tally);
+                let parts = if c.septets <= l.single {
+                    usize::from(c.septets > 0)
+                } else {
+                    parts
+                };
+                ((parts, tie_key(&c)), c.tables)
+            })
+            .min_by_key(|(k, _)| *k)
+            .map(|(_, t)| t)
+    }
+
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "a",
+            "b c",
+            "{",
+            "^",
+            "€",
+            "ç",
+            "ş",
+            "ğ",
+            "ı",
+            "İ",
+            "ã",
+            "õ",
+            "Ê",
+            "á",
+            "ó",
+            "Δ",
+            "ñ",
+            "न",
+            "म",
+            "स्",
+            "ते",
+            "क्ष",
+            "A",
+            "।",
+            "৳",
+            "বাং",
+            "த",
+            "ம",
+            "ి",
+            "ا",
+            "ی",
+            "۳",
+            "😀",
+            "\r\n",
+            "`",
+            "|",
+            "\\",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        #[test]
+        fn chooser_equals_brute_force(
+            pieces in prop::collection::vec(piece(), 0..120),
+            langs in prop::sample::subsequence(Language::ALL.to_vec(), 0..=13),
+            bits16 in any::<bool>(),
+            codepoints in any::<bool>(),
+        ) {
+            let text: String = pieces.concat();
+            let opts = Options {
+                national: langs.into_iter().collect::<NationalLanguages>(),
+                reference: if bits16 { ConcatRef::Bits16 } else { ConcatRef::Bits8 },
+                split: if codepoints { SplitPolicy::Codepoints } else { SplitPolicy::Graphemes },
+                ..Options::default()
+            };
+            let d = decide(&text, &opts).unwrap();
+            let expected = brute_force(&text, &opts);
+            match expected {
+                None => prop_assert_eq!(d.layout.encoding, Encoding::Ucs2),
+                Some(t) => {
+                    prop_assert_eq!(d.layout.encoding, Encoding::Gsm7);
+                    prop_assert_eq!(d.alphabet.tables(), t);
+                }
+            }
+        }
+    }
 }

@@ -73,3 +73,30 @@ proptest! {
         }
     }
 }
+
+/// Pieces for the national tables: Turkish, Portuguese, Spanish, Indic (with clusters),
+/// Urdu, plus the characters that defeat them.
+fn national_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => "[a-z ]{1,30}",
+        3 => prop::sample::select(vec!["ş", "ğ", "ı", "İ", "ç", "ã", "õ", "á", "Ê", "ó", "{", "^", "€", "`", "|"]).prop_map(String::from),
+        3 => prop::sample::select(vec!["नमस्ते", "क्ष", "ि", "।", "বাংলা", "தமிழ்", "తెలుగు", "ಕನ್ನಡ", "മലയാളം", "ਪੰਜਾਬੀ", "ગુજરાતી", "ଓଡ଼ିଆ", "اردو", "۳"]).prop_map(String::from),
+        1 => prop::sample::select(vec!["A", "Z", "😀", "中", "\r\n", "e\u{301}"]).prop_map(String::from),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn invariants_hold_with_national_tables(
+        parts in prop::collection::vec(national_piece(), 0..80),
+        langs in prop::sample::select(vec!["all", "tr", "tr,pt", "es", "hi", "bn,ta,te", "ur"]),
+    ) {
+        let t: String = parts.concat();
+        for base in common::all_options().into_iter().filter(|o| o.charset == sms_preflight::Charset::Standard) {
+            let opts = Options { national: langs.parse().unwrap(), ..base };
+            common::check(&t, &opts);
+        }
+    }
+}

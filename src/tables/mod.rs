@@ -21,3 +21,15 @@ pub(crate) fn lookup(pairs: &[(u16, u8)], c: char) -> Option<u8> {
         .ok()
         .map(|i| pairs[i].1)
 }
+
+/// The locking (low 16 bits) and single shift (high 16 bits) table masks of `c`; 0 when no
+/// GSM table holds it.
+#[inline]
+pub(crate) fn table_masks(c: char) -> u32 {
+    let Ok(cp) = u16::try_from(u32::from(c)) else {
+        return 0;
+    };
+    TABLE_MASKS
+        .binary_search_by_key(&cp, |&(k, _)| k)
+        .map_or(0, |i| TABLE_MASKS[i].1)
+}

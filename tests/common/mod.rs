@@ -2,8 +2,8 @@
 #![allow(dead_code)]
 
 use sms_preflight::{
-    Analysis, Charset, ConcatRef, Encoding, EncodingRequest, Options, SplitPolicy, analyze,
-    analyze_utf16, count,
+    Analysis, Charset, ConcatRef, Encoding, EncodingRequest, Language, Options, SplitPolicy,
+    analyze, analyze_utf16, count, national_septets,
 };
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -19,7 +19,7 @@ pub fn all_options() -> Vec<Options> {
                         reference,
                         split,
                         encoding,
-                        max_parts: None,
+                        ..Options::default()
                     });
                 }
             }
@@ -34,6 +34,37 @@ pub fn units_of(s: &str, encoding: Encoding, charset: Charset) -> usize {
         Encoding::Gsm7 => s.chars().map(|c| usize::from(charset.septets(c))).sum(),
         Encoding::Ucs2 => s.encode_utf16().count(),
     }
+}
+
+/// Units of `s` under the encoding and tables an analysis reports.
+pub fn units_in(s: &str, a: &Analysis<'_>) -> usize {
+    let national = a.national_locking_shift.is_some() || a.national_single_shift.is_some();
+    if a.encoding == Encoding::Gsm7 && national {
+        national_septets(s, a.national_locking_shift, a.national_single_shift)
+            .expect("the chosen tables carry every character")
+    } else {
+        units_of(s, a.encoding, a.charset)
+    }
+}
+
+/// Whether some combination of the allowed tables carries every character of `text`.
+pub fn national_feasible(text: &str, opts: &Options) -> bool {
+    let lockings: Vec<Option<Language>> = std::iter::once(None)
+        .chain(
+            opts.national
+                .iter()
+                .filter(|l| l.has_locking_table())
+                .map(Some),
+        )
+        .collect();
+    let singles: Vec<Option<Language>> = std::iter::once(None)
+        .chain(opts.national.iter().map(Some))
+        .collect();
+    lockings.iter().any(|&l| {
+        singles
+            .iter()
+            .any(|&s| national_septets(text, l, s).is_some())
+    })
 }
 
 /// The first indivisible atom of `rest` under `policy`.
@@ -67,15 +98,17 @@ pub fn check(text: &str, opts: &Options) -> Analysis<'static> {
     assert_eq!(a.utf16_len, text.encode_utf16().count(), "{}", ctx());
     assert_eq!(a.chars, text.chars().count());
     assert_eq!(a.graphemes, text.graphemes(true).count(), "{}", ctx());
-    assert_eq!(
-        a.units,
-        units_of(text, a.encoding, opts.charset),
-        "{}",
-        ctx()
-    );
+    assert_eq!(a.units, units_in(text, &a), "{}", ctx());
+
+    let national = a.national_locking_shift.is_some() || a.national_single_shift.is_some();
+    assert!(!national || a.encoding == Encoding::Gsm7);
 
     // Encoding choice.
-    let all_gsm = text.chars().all(|c| opts.charset.contains(c));
+    let all_gsm = if opts.national.is_empty() {
+        text.chars().all(|c| opts.charset.contains(c))
+    } else {
+        national_feasible(text, opts)
+    };
     let expected_enc = if opts.encoding == EncodingRequest::Ucs2 || !all_gsm {
         Encoding::Ucs2
     } else {
@@ -86,7 +119,17 @@ pub fn check(text: &str, opts: &Options) -> Analysis<'static> {
         .chars()
         .filter(|&c| !opts.charset.contains(c))
         .collect();
-    if a.encoding == Encoding::Ucs2 {
+    if a.encoding == Encoding::Ucs2 && !opts.national.is_empty() {
+        // Listed against the best-covering table pair: a non-empty subset of the text.
+        assert!(
+            !a.non_gsm.is_empty() || opts.encoding == EncodingRequest::Ucs2,
+            "{}",
+            ctx()
+        );
+        for c in &a.non_gsm {
+            assert_eq!(text[c.utf8..].chars().next(), Some(c.ch));
+        }
+    } else if a.encoding == Encoding::Ucs2 {
         let got: Vec<char> = a.non_gsm.iter().map(|c| c.ch).collect();
         assert_eq!(got, expected_bad, "{}", ctx());
         for c in &a.non_gsm {
@@ -112,12 +155,7 @@ pub fn check(text: &str, opts: &Options) -> Analysis<'static> {
         assert_eq!(s.utf16.start, at16, "{}", ctx());
         assert_eq!(&text[s.utf8.start..s.utf8.end], s.text);
         assert_eq!(s.utf16.len(), s.text.encode_utf16().count(), "{}", ctx());
-        assert_eq!(
-            s.units,
-            units_of(s.text, a.encoding, opts.charset),
-            "{}",
-            ctx()
-        );
+        assert_eq!(s.units, units_in(s.text, &a), "{}", ctx());
         assert!(s.units <= s.capacity, "segment over capacity: {}", ctx());
         assert!(!s.text.is_empty());
         at8 = s.utf8.end;
@@ -127,6 +165,13 @@ pub fn check(text: &str, opts: &Options) -> Analysis<'static> {
     assert_eq!(at8, text.len());
     assert_eq!(at16, a.utf16_len);
     assert_eq!(total, a.units);
+
+    // Capacities follow from the header (standards.md §2.2).
+    let cap_for = |udh: usize| match a.encoding {
+        Encoding::Gsm7 => 160 - (udh * 8).div_ceil(7),
+        Encoding::Ucs2 => (140 - udh) / 2,
+    };
+    assert_eq!(a.part_capacity, cap_for(a.udh_octets), "{}", ctx());
 
     // Part count rules.
     let (single, multi) = (a.single_part_capacity, a.multipart_capacity);
@@ -144,9 +189,9 @@ pub fn check(text: &str, opts: &Options) -> Analysis<'static> {
         // Greedy: every part but the last ends because the next atom does not fit.
         for w in a.segments.windows(2) {
             let atom = first_atom(w[1].text, opts.split);
-            let atom_units = units_of(atom, a.encoding, opts.charset);
+            let atom_units = units_in(atom, &a);
             let first_char = &w[1].text[..w[1].text.chars().next().unwrap().len_utf8()];
-            let char_units = units_of(first_char, a.encoding, opts.charset);
+            let char_units = units_in(first_char, &a);
             let fits_whole = atom_units <= multi;
             // A cluster longer than a part is split between code points.
             let blocking = if fits_whole && w[1].text.starts_with(atom) {
@@ -171,7 +216,7 @@ pub fn check(text: &str, opts: &Options) -> Analysis<'static> {
                     let gi = bounds.partition_point(|&b| b <= cut) - 1;
                     let g_start = bounds[gi];
                     let g_end = bounds.get(gi + 1).copied().unwrap_or(text.len());
-                    let g_units = units_of(&text[g_start..g_end], a.encoding, opts.charset);
+                    let g_units = units_in(&text[g_start..g_end], &a);
                     assert!(g_units > multi, "cut inside a cluster at {cut}: {}", ctx());
                 }
             }

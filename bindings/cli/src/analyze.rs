@@ -5,7 +5,9 @@ use std::io::{BufRead, BufWriter, Read, Write};
 
 use clap::Args;
 use serde::{Deserialize, Serialize};
-use sms_preflight::{Analysis, Charset, ConcatRef, EncodingRequest, Options, SplitPolicy, analyze};
+use sms_preflight::{
+    Analysis, Charset, ConcatRef, EncodingRequest, NationalLanguages, Options, SplitPolicy, analyze,
+};
 
 use crate::Failure;
 
@@ -37,6 +39,10 @@ pub(crate) struct AnalyzeArgs {
     /// Requested encoding: auto (default), gsm7 or ucs2.
     #[arg(long, value_parser = parse::<EncodingRequest>)]
     encoding: Option<EncodingRequest>,
+    /// National shift tables the sender may use: a list like `tr,es,pt`, or `all`. Default:
+    /// none (handset and carrier support varies).
+    #[arg(long, value_name = "LANGS", value_parser = parse::<NationalLanguages>)]
+    national: Option<NationalLanguages>,
     /// Warn when the text needs more parts than this.
     #[arg(long, value_name = "N")]
     max_parts: Option<u32>,
@@ -67,6 +73,9 @@ impl AnalyzeArgs {
         }
         if let Some(e) = self.encoding {
             o.encoding = e;
+        }
+        if let Some(n) = self.national {
+            o.national = n;
         }
         if self.max_parts.is_some() {
             o.max_parts = self.max_parts;
@@ -249,6 +258,16 @@ fn report(a: &Analysis<'_>) -> String {
         a.encoding.name(),
         a.charset.name()
     );
+    if a.national_locking_shift.is_some() || a.national_single_shift.is_some() {
+        let name = |l: Option<sms_preflight::Language>| l.map_or("default", |l| l.name());
+        let _ = writeln!(
+            r,
+            "national    locking shift: {}, single shift: {} ({} UDH octets per part)",
+            name(a.national_locking_shift),
+            name(a.national_single_shift),
+            a.udh_octets
+        );
+    }
     let sizes: Vec<String> = a.segments.iter().map(|s| s.units.to_string()).collect();
     let _ = writeln!(
         r,

@@ -136,6 +136,32 @@ fn spec_cases_through_json() {
 }
 
 #[test]
+fn national_tables_through_json() {
+    let v = json(&["--national", "tr"], "Yarın görüşürüz, iyi akşamlar");
+    assert_eq!(v["encoding"], "GSM-7");
+    assert_eq!(v["national_single_shift"], "tr");
+    assert_eq!(v["national_locking_shift"], serde_json::Value::Null);
+    assert_eq!(v["udh_octets"], 4);
+    let v = json(&["--national", "all"], "नमस्ते, आपका कोड 4821 है।");
+    assert_eq!(v["national_locking_shift"], "hi");
+    let v = json(&[], "Yarın görüşürüz");
+    assert_eq!(
+        (v["encoding"].as_str(), v["national_single_shift"].is_null()),
+        (Some("UCS-2"), true)
+    );
+    let out = run(&["analyze", "--national", "tr", "Yarın"], b"");
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        s.contains(
+            "national    locking shift: default, single shift: Turkish (4 UDH octets per part)"
+        ),
+        "{s}"
+    );
+    let out = run(&["analyze", "--national", "klingon", "x"], b"");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
 fn empty_text_is_zero_parts() {
     let v = json(&[], "");
     assert_eq!(
