@@ -292,14 +292,20 @@ pub(crate) fn decide(text: &str, opts: &Options) -> Result<Decision, Error> {
 }
 
 /// Sort key of a candidate after its part count: fewer UDH octets, the default locking
-/// table, no single shift table, fewer septets, lower language ids.
-fn tie_key(c: &Candidate) -> (u8, bool, bool, usize, u8, u8) {
+/// table, no single shift table, fewer septets, one language for both tables, lower
+/// language ids. The "one language" rule is ours, not the issue's: among otherwise equal
+/// pairs, a receiver that handles a language's locking table is the likeliest to handle the
+/// same language's single shift table (Hindi text with a danda takes Hindi + Hindi, not
+/// Hindi + Gujarati, which has the lower id).
+fn tie_key(c: &Candidate) -> (u8, bool, bool, usize, bool, u8, u8) {
     let t = c.tables;
+    let mixed = t.locking != 0 && t.single != 0 && t.locking != t.single;
     (
         t.shift_ies(),
         t.locking != 0,
         t.single != 0,
         c.septets,
+        mixed,
         t.locking,
         t.single,
     )

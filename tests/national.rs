@@ -344,8 +344,8 @@ fn corpus_with_all_national_tables() {
 
 #[test]
 fn a_pair_prefers_one_language() {
-    // The danda (U+0964) is in the single shift tables of several Indic languages; Bengali
-    // (NLI 4) has the lowest id, but Hindi text takes Hindi + Hindi.
+    // The danda (U+0964) is in the single shift tables of NLI 5-11; Gujarati (5) has the
+    // lowest id, but Hindi text takes Hindi + Hindi.
     let a = analyze("नमस्ते, आपका कोड 4821 है।", &with("all")).unwrap();
     assert_eq!(tables(&a), (Some("hi"), Some("hi")));
 }
