@@ -14,4 +14,4 @@ step "unit, integration, property, corpus, CLI and doc tests (all features)"
 cargo test --workspace --locked
 
 step "core without the phone feature"
-cargo test --locked -p sms-preflight --no-default-features --lib --tests
+cargo test --locked -p sms-preflight --no-default-features --lib --test boundaries --test national
