@@ -72,20 +72,19 @@ pub struct Segment<'a> {
 }
 
 /// A character that is not in the GSM-7 charset in use, at one place in the text.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+///
+/// Serialized as `{"char": "😀", "code_point": "U+1F600", "utf8": 3, "utf16": 3}` (plus
+/// `"lone_surrogate": true` where it applies).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct NonGsmChar {
     /// The character (U+FFFD where the input had a lone surrogate).
-    #[serde(rename = "char")]
     pub ch: char,
-    /// Its code point, as `U+XXXX`.
-    pub code_point: String,
     /// Its offset in UTF-8 bytes.
     pub utf8: usize,
     /// Its offset in UTF-16 code units.
     pub utf16: usize,
     /// True when the input was UTF-16 with an unpaired surrogate here, which was read
     /// as U+FFFD (see [`analyze_utf16`](crate::analyze_utf16)).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub lone_surrogate: bool,
 }
 
@@ -93,11 +92,15 @@ impl NonGsmChar {
     pub(crate) fn new(ch: char, utf8: usize, utf16: usize) -> Self {
         NonGsmChar {
             ch,
-            code_point: format!("U+{:04X}", u32::from(ch)),
             utf8,
             utf16,
             lone_surrogate: false,
         }
+    }
+
+    /// Its code point, as `U+XXXX`.
+    pub fn code_point(&self) -> String {
+        format!("U+{:04X}", u32::from(self.ch))
     }
 
     /// A short human description: `'😀' (U+1F600)`, or a name for invisible characters.
@@ -106,10 +109,27 @@ impl NonGsmChar {
             return "a lone surrogate (read as U+FFFD)".to_string();
         }
         if self.ch.is_control() || self.ch.is_whitespace() || u32::from(self.ch) == 0x200B {
-            format!("{} (invisible)", self.code_point)
+            format!("{} (invisible)", self.code_point())
         } else {
-            format!("'{}' ({})", self.ch, self.code_point)
+            format!("'{}' ({})", self.ch, self.code_point())
         }
+    }
+}
+
+impl Serialize for NonGsmChar {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("NonGsmChar", 5)?;
+        st.serialize_field("char", &self.ch)?;
+        st.serialize_field("code_point", &self.code_point())?;
+        st.serialize_field("utf8", &self.utf8)?;
+        st.serialize_field("utf16", &self.utf16)?;
+        if self.lone_surrogate {
+            st.serialize_field("lone_surrogate", &true)?;
+        } else {
+            st.skip_field("lone_surrogate")?;
+        }
+        st.end()
     }
 }
 

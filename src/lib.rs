@@ -174,3 +174,10 @@ fn mark_lone(mut e: Error, lone: &[usize]) -> Error {
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+
+/// The code point ranges `analyze` counts graphemes in without UAX #29; exposed only so the
+/// tests can check them against `unicode-segmentation`. Not part of the stable API.
+#[doc(hidden)]
+pub fn __simple_cluster_ranges() -> &'static [(u32, u32)] {
+    &segment::SIMPLE_CLUSTER_RANGES
+}

@@ -194,11 +194,40 @@ pub(crate) fn utf16_len(text: &str) -> usize {
         .sum()
 }
 
+/// Code point ranges whose characters never join a neighbour from these same ranges into one
+/// extended grapheme cluster (except CR LF): their Grapheme_Cluster_Break value is Other,
+/// Control, CR, LF, LV or LVT. A text made only of them has one cluster per character, less
+/// one per CR LF, so counting needs no UAX #29 state machine. `tests/tables_data.rs` checks
+/// every code point of every range against unicode-segmentation.
+pub(crate) const SIMPLE_CLUSTER_RANGES: [(u32, u32); 11] = [
+    (0x0000, 0x02FF), // ASCII, Latin-1, Latin Extended-A/B, IPA, spacing modifiers
+    (0x0370, 0x0482), // Greek and Coptic, Cyrillic up to the combining marks
+    (0x048A, 0x052F), // the rest of Cyrillic and its supplement
+    (0x1E00, 0x1FFF), // Latin Extended Additional (Vietnamese), Greek Extended
+    (0x2010, 0x2027), // dashes, quotes, bullet, ellipsis
+    (0x2030, 0x205E), // per mille, primes, guillemets, more punctuation
+    (0x3001, 0x3029), // CJK punctuation (U+302A.. are combining marks)
+    (0x3041, 0x3096), // Hiragana
+    (0x30A0, 0x30FF), // Katakana
+    (0x4E00, 0x9FFF), // CJK unified ideographs
+    (0xAC00, 0xD7A3), // Hangul syllables (LV, LVT)
+];
+
+#[inline]
+fn is_simple_cluster_char(c: char) -> bool {
+    let cp = u32::from(c);
+    cp < 0x300
+        || SIMPLE_CLUSTER_RANGES
+            .iter()
+            .any(|&(lo, hi)| (lo..=hi).contains(&cp))
+}
+
 /// Number of extended grapheme clusters.
 pub(crate) fn grapheme_count(text: &str) -> usize {
-    if text.is_ascii() {
-        // In ASCII only CR LF forms a multi-character cluster (UAX #29 GB3).
-        text.len() - text.matches("\r\n").count()
+    let simple = text.is_ascii() || text.chars().all(is_simple_cluster_char);
+    if simple {
+        // Only CR LF forms a multi-character cluster among these (UAX #29 GB3).
+        text.chars().count() - text.matches("\r\n").count()
     } else {
         text.graphemes(true).count()
     }

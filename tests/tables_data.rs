@@ -121,3 +121,28 @@ fn generated_file_is_up_to_date() {
         Err(e) => eprintln!("NOTICE: python3 not runnable ({e}); generator check skipped"),
     }
 }
+
+#[test]
+fn simple_cluster_ranges_never_join() {
+    // grapheme_count skips UAX #29 for text made only of these ranges. That is exact if no
+    // two such characters form one cluster (bar CR LF). Pair behaviour depends only on the
+    // Grapheme_Cluster_Break class, so each character is paired with representatives of
+    // every class the ranges may hold (Other, CR, LF, Control, LV, LVT) and with itself
+    // (which catches Regional_Indicator); an Extend, ZWJ, SpacingMark, Prepend, L, V or T
+    // character would join one of these pairs.
+    let reps = ['a', '\r', '\n', '\u{1}', '가', '각', 'ж', '中'];
+    let ranges = sms_preflight::__simple_cluster_ranges();
+    let mut n = 0;
+    for &(lo, hi) in ranges {
+        for c in (lo..=hi).filter_map(char::from_u32) {
+            for r in reps.iter().copied().chain([c]) {
+                for s in [format!("{c}{r}"), format!("{r}{c}")] {
+                    let expected = if s == "\r\n" { 1 } else { 2 };
+                    assert_eq!(s.graphemes(true).count(), expected, "{s:?}");
+                }
+            }
+            n += 1;
+        }
+    }
+    assert!(n > 34_000, "{n}");
+}
