@@ -175,9 +175,16 @@ fn mark_lone(mut e: Error, lone: &[usize]) -> Error {
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
-/// The code point ranges `analyze` counts graphemes in without UAX #29; exposed only so the
-/// tests can check them against `unicode-segmentation`. Not part of the stable API.
+/// Whether `analyze` treats `c` as a character that never joins another simple one into a
+/// grapheme cluster; exposed only for the tests. Not part of the stable API.
 #[doc(hidden)]
-pub fn __simple_cluster_ranges() -> &'static [(u32, u32)] {
-    &segment::SIMPLE_CLUSTER_RANGES
+pub fn __is_simple_cluster_char(c: char) -> bool {
+    segment::is_simple_cluster_char(c)
+}
+
+/// Whether a simple character after `c` may join it into one grapheme cluster; exposed only
+/// for the tests. Not part of the stable API.
+#[doc(hidden)]
+pub fn __joins_next(c: char) -> bool {
+    segment::joins_next(c)
 }

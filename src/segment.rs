@@ -125,11 +125,27 @@ impl Layout {
     }
 }
 
-/// A byte that costs exactly one septet in both charsets and never joins a neighbour into
-/// one grapheme cluster: space to `Z`, `_`, `a` to `z`, LF, CR.
+/// Bytes the ASCII fast path checks at a time.
+const CHUNK: usize = 32;
+
+/// A byte that costs exactly one septet in every charset and never joins a neighbour into
+/// one grapheme cluster: space to `Z`, `_`, `a` to `z`, LF, CR. (`tests/tables_data.rs`
+/// checks the first claim against every charset.)
 #[inline(always)]
 fn is_plain_ascii(b: u8) -> bool {
-    (0x20..=0x5A).contains(&b) || b == b'_' || b.is_ascii_lowercase() || b == b'\n' || b == b'\r'
+    let printable = b.wrapping_sub(0x20) <= 0x5A - 0x20;
+    let lower = b.wrapping_sub(b'a') <= b'z' - b'a';
+    printable | lower | (b == b'_') | (b == b'\n') | (b == b'\r')
+}
+
+/// Whether all bytes of a chunk are plain. Written without early exit, so the compiler
+/// turns it into a handful of SSE2 compares per 16 bytes.
+#[inline(always)]
+fn is_plain_chunk(chunk: &[u8; CHUNK]) -> bool {
+    chunk
+        .iter()
+        .fold(0u8, |bad, &b| bad | u8::from(!is_plain_ascii(b)))
+        == 0
 }
 
 /// Result of the GSM-7 pass.
@@ -143,6 +159,9 @@ pub(crate) struct GsmScan {
 }
 
 /// Counts septets until the first character outside `charset`.
+///
+/// Runs of plain ASCII are skipped 32 bytes at a time; a chunk with anything else in it is
+/// walked character by character, then the fast path resumes.
 pub(crate) fn gsm_scan(text: &str, charset: Charset) -> GsmScan {
     let bytes = text.as_bytes();
     let (latin1, _) = charset.cost_tables();
@@ -150,32 +169,39 @@ pub(crate) fn gsm_scan(text: &str, charset: Charset) -> GsmScan {
     let mut escapes = 0usize;
     let mut i = 0usize;
     while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 16)
-            && chunk.iter().fold(true, |acc, &b| acc & is_plain_ascii(b))
-        {
-            septets += 16;
-            i += 16;
-            continue;
-        }
-        let b = bytes[i];
-        let (cost, width) = if b < 0x80 {
-            (latin1[b as usize], 1)
-        } else {
-            match text[i..].chars().next() {
-                Some(c) => (charset.septets(c), c.len_utf8()),
-                None => break,
+        let slow_until = match bytes.get(i..i + CHUNK) {
+            Some(chunk) => {
+                let chunk: &[u8; CHUNK] = chunk.try_into().unwrap_or(&[0; CHUNK]);
+                if is_plain_chunk(chunk) {
+                    septets += CHUNK;
+                    i += CHUNK;
+                    continue;
+                }
+                i + CHUNK
             }
+            None => bytes.len(),
         };
-        if cost == 0 {
-            return GsmScan {
-                septets,
-                has_escape: escapes > 0,
-                first_bad: Some(i),
+        while i < slow_until {
+            let b = bytes[i];
+            let (cost, width) = if b < 0x80 {
+                (latin1[b as usize], 1)
+            } else {
+                match text.get(i..).and_then(|t| t.chars().next()) {
+                    Some(c) => (charset.septets(c), c.len_utf8()),
+                    None => (0, 1),
+                }
             };
+            if cost == 0 {
+                return GsmScan {
+                    septets,
+                    has_escape: escapes > 0,
+                    first_bad: Some(i),
+                };
+            }
+            septets += cost as usize;
+            escapes += usize::from(cost == 2);
+            i += width;
         }
-        septets += cost as usize;
-        escapes += usize::from(cost == 2);
-        i += width;
     }
     GsmScan {
         septets,
@@ -184,14 +210,16 @@ pub(crate) fn gsm_scan(text: &str, charset: Charset) -> GsmScan {
     }
 }
 
-/// Length in UTF-16 code units, from the UTF-8 bytes: one unit per lead byte, two for a
-/// 4-byte sequence.
+/// Number of 4-byte UTF-8 sequences, that is, of characters outside the BMP.
+#[inline]
+pub(crate) fn astral_count(text: &str) -> usize {
+    text.as_bytes().iter().filter(|&&b| b >= 0xF0).count()
+}
+
+/// Length in UTF-16 code units: one per character, two for one outside the BMP.
 #[inline]
 pub(crate) fn utf16_len(text: &str) -> usize {
-    text.as_bytes()
-        .iter()
-        .map(|&b| usize::from((b & 0xC0) != 0x80) + usize::from(b >= 0xF0))
-        .sum()
+    text.chars().count() + astral_count(text)
 }
 
 /// Code point ranges whose characters never join a neighbour from these same ranges into one
@@ -214,23 +242,91 @@ pub(crate) const SIMPLE_CLUSTER_RANGES: [(u32, u32); 11] = [
 ];
 
 #[inline]
-fn is_simple_cluster_char(c: char) -> bool {
+pub(crate) fn is_simple_cluster_char(c: char) -> bool {
     let cp = u32::from(c);
     cp < 0x300
         || SIMPLE_CLUSTER_RANGES
             .iter()
-            .any(|&(lo, hi)| (lo..=hi).contains(&cp))
+            .take_while(|&&(lo, _)| lo <= cp)
+            .any(|&(_, hi)| cp <= hi)
 }
 
-/// Number of extended grapheme clusters.
+/// Characters after which a simple character may still join the same cluster: CR (GB3),
+/// ZWJ (GB11, before an emoji such as `©`), Hangul L jamo (GB6, before a syllable) and the
+/// Prepend characters (GB9b). After anything else, a simple character always starts a new
+/// cluster; `tests/tables_data.rs` checks that claim for every code point.
+pub(crate) const JOINS_NEXT_RANGES: [(u32, u32); 19] = [
+    (0x000D, 0x000D),   // CR
+    (0x0600, 0x0605),   // Arabic number signs (Prepend)
+    (0x06DD, 0x06DD),   // Arabic end of ayah
+    (0x070F, 0x070F),   // Syriac abbreviation mark
+    (0x0890, 0x0891),   // Arabic pound/piastre mark above
+    (0x08E2, 0x08E2),   // Arabic disputed end of ayah
+    (0x0D4E, 0x0D4E),   // Malayalam dot reph
+    (0x1100, 0x115F),   // Hangul choseong (L)
+    (0x200D, 0x200D),   // ZWJ
+    (0xA960, 0xA97C),   // Hangul jamo extended-A (L)
+    (0x110BD, 0x110BD), // Kaithi number sign
+    (0x110CD, 0x110CD), // Kaithi number sign above
+    (0x111C2, 0x111C3), // Sharada sign jihvamuliya, upadhmaniya
+    (0x113D1, 0x113D1), // Tulu-Tigalari repha
+    (0x1193F, 0x1193F), // Dives Akuru prefixed nasal sign
+    (0x11941, 0x11941), // Dives Akuru initial ra
+    (0x11A84, 0x11A89), // Soyombo cluster-initial letters
+    (0x11D46, 0x11D46), // Masaram Gondi repha
+    (0x11F02, 0x11F02), // Kawi sign repha
+];
+
+#[inline]
+pub(crate) fn joins_next(c: char) -> bool {
+    let cp = u32::from(c);
+    cp == 0x0D
+        || (cp >= 0x600
+            && JOINS_NEXT_RANGES
+                .iter()
+                .take_while(|&&(lo, _)| lo <= cp)
+                .any(|&(_, hi)| cp <= hi))
+}
+
+/// Number of extended grapheme clusters, as `unicode-segmentation` counts them.
+///
+/// UAX #29 is costly (37–160 MB/s depending on the script), so it only runs on the parts of
+/// the text that need it. The text is cut before every simple character (see
+/// [`SIMPLE_CLUSTER_RANGES`]) that follows a character that cannot join it (see
+/// [`JOINS_NEXT_RANGES`]): such a cut is always a cluster boundary. A piece made only of
+/// simple characters has one cluster per character, less one per CR LF; a piece with
+/// anything else in it (an emoji sequence, a letter with combining marks, a word of an Indic
+/// script) is handed to `unicode-segmentation`.
 pub(crate) fn grapheme_count(text: &str) -> usize {
-    let simple = text.is_ascii() || text.chars().all(is_simple_cluster_char);
-    if simple {
-        // Only CR LF forms a multi-character cluster among these (UAX #29 GB3).
-        text.chars().count() - text.matches("\r\n").count()
-    } else {
-        text.graphemes(true).count()
+    if text.is_ascii() {
+        // In ASCII only CR LF forms a multi-character cluster (UAX #29 GB3).
+        return text.len() - text.matches("\r\n").count();
     }
+    let mut count = 0usize;
+    let (mut piece_start, mut piece_complex, mut piece_count) = (0usize, false, 0usize);
+    let (mut prev_joins, mut prev_cr) = (true, false);
+    for (i, c) in text.char_indices() {
+        let simple = is_simple_cluster_char(c);
+        if simple && !prev_joins {
+            count += if piece_complex {
+                text[piece_start..i].graphemes(true).count()
+            } else {
+                piece_count
+            };
+            (piece_start, piece_complex, piece_count) = (i, false, 0);
+        }
+        piece_complex |= !simple;
+        // Within a simple piece, only CR LF shares a cluster.
+        piece_count += usize::from(!(prev_cr && c == '\n'));
+        prev_joins = joins_next(c);
+        prev_cr = c == '\r';
+    }
+    count
+        + if piece_complex {
+            text[piece_start..].graphemes(true).count()
+        } else {
+            piece_count
+        }
 }
 
 /// Every character outside `alphabet`, with its offsets.
@@ -260,13 +356,16 @@ pub(crate) struct Decision {
 
 pub(crate) fn decide(text: &str, opts: &Options) -> Result<Decision, Error> {
     let charset = Alphabet::Charset(opts.charset);
-    let ucs2 = |non_gsm_from| Decision {
-        layout: Layout::ucs2(opts.reference),
-        alphabet: charset,
-        units: utf16_len(text),
+    let ucs2 = |non_gsm_from| {
         // A surrogate pair is exactly a 4-byte UTF-8 sequence.
-        has_double: text.as_bytes().iter().any(|&b| b >= 0xF0),
-        non_gsm_from,
+        let astral = astral_count(text);
+        Decision {
+            layout: Layout::ucs2(opts.reference),
+            alphabet: charset,
+            units: text.chars().count() + astral,
+            has_double: astral > 0,
+            non_gsm_from,
+        }
     };
     if opts.encoding == EncodingRequest::Ucs2 {
         return Ok(ucs2(Some((0, charset))));
@@ -437,17 +536,53 @@ fn boundary_before(text: &str, i: usize) -> usize {
     }
 }
 
-/// The cost of one character in units of `encoding`.
+/// Width in bytes of the UTF-8 sequence that starts with `lead`.
 #[inline(always)]
-fn cost(c: char, encoding: Encoding, alphabet: Alphabet) -> usize {
-    match encoding {
-        Encoding::Gsm7 => alphabet.septets(c) as usize,
-        Encoding::Ucs2 => c.len_utf16(),
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+/// The character starting at byte `i`: its width in bytes, its cost in units of the
+/// encoding, and its length in UTF-16 units. UCS-2 needs no decoding: a 4-byte sequence is
+/// exactly a surrogate pair. GSM-7 characters are all in the BMP.
+#[inline(always)]
+fn atom_at(
+    bytes: &[u8],
+    text: &str,
+    i: usize,
+    enc: Encoding,
+    alphabet: Alphabet,
+) -> (usize, usize, usize) {
+    let b = bytes[i];
+    match enc {
+        Encoding::Ucs2 => {
+            let w = utf8_width(b);
+            let u = 1 + usize::from(w == 4);
+            (w, u, u)
+        }
+        Encoding::Gsm7 if b < 0x80 => (1, usize::from(alphabet.septets(char::from(b))), 1),
+        Encoding::Gsm7 => match text.get(i..).and_then(|t| t.chars().next()) {
+            Some(c) => (
+                c.len_utf8(),
+                usize::from(alphabet.septets(c)),
+                c.len_utf16(),
+            ),
+            None => (1, 0, 0),
+        },
     }
 }
 
 /// Greedy split of a multipart text into parts of `layout.multi` units. Returns the number
 /// of parts and the units in the last one.
+///
+/// One pass over the bytes. Where a part is full, the cut goes before the character that
+/// does not fit, or, under [`SplitPolicy::Graphemes`], back to the start of its grapheme
+/// cluster; the (short) tail that moves to the next part is measured again.
 pub(crate) fn split<S: Sink>(
     text: &str,
     layout: Layout,
@@ -455,13 +590,15 @@ pub(crate) fn split<S: Sink>(
     policy: SplitPolicy,
     sink: &mut S,
 ) -> (usize, usize) {
+    let bytes = text.as_bytes();
     let cap = layout.multi;
     let enc = layout.encoding;
     let (mut start, mut start16) = (0usize, 0usize);
     let (mut fill, mut pos16) = (0usize, 0usize);
     let mut parts = 0usize;
-    for (i, c) in text.char_indices() {
-        let c_cost = cost(c, enc, alphabet);
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let (width, c_cost, c16) = atom_at(bytes, text, i, enc, alphabet);
         // A loop, not an `if`: when a cluster longer than a part was moved whole, the
         // part it now starts may need cutting again, this time inside the cluster.
         while fill + c_cost > cap && i > start {
@@ -473,10 +610,12 @@ pub(crate) fn split<S: Sink>(
                 }
             }
             // Units and UTF-16 length of the tail [cut, i) that moves to the next part.
-            let (mut tail, mut tail16) = (0usize, 0usize);
-            for t in text[cut..i].chars() {
-                tail += cost(t, enc, alphabet);
-                tail16 += t.len_utf16();
+            let (mut tail, mut tail16, mut j) = (0usize, 0usize, cut);
+            while j < i {
+                let (w, u, u16s) = atom_at(bytes, text, j, enc, alphabet);
+                tail += u;
+                tail16 += u16s;
+                j += w;
             }
             let cut16 = pos16 - tail16;
             sink.part(
@@ -493,7 +632,8 @@ pub(crate) fn split<S: Sink>(
             fill = tail;
         }
         fill += c_cost;
-        pos16 += c.len_utf16();
+        pos16 += c16;
+        i += width;
     }
     if !text.is_empty() {
         sink.part(

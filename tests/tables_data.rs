@@ -131,10 +131,9 @@ fn simple_cluster_ranges_never_join() {
     // (which catches Regional_Indicator); an Extend, ZWJ, SpacingMark, Prepend, L, V or T
     // character would join one of these pairs.
     let reps = ['a', '\r', '\n', '\u{1}', '가', '각', 'ж', '中'];
-    let ranges = sms_preflight::__simple_cluster_ranges();
     let mut n = 0;
-    for &(lo, hi) in ranges {
-        for c in (lo..=hi).filter_map(char::from_u32) {
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        if sms_preflight::__is_simple_cluster_char(c) {
             for r in reps.iter().copied().chain([c]) {
                 for s in [format!("{c}{r}"), format!("{r}{c}")] {
                     let expected = if s == "\r\n" { 1 } else { 2 };
@@ -145,4 +144,25 @@ fn simple_cluster_ranges_never_join() {
         }
     }
     assert!(n > 34_000, "{n}");
+}
+
+#[test]
+fn joins_next_ranges_are_exactly_the_characters_that_join_a_simple_one() {
+    // grapheme_count cuts before a simple character unless the previous character is in
+    // JOINS_NEXT_RANGES. Pair rules are all that can join a simple character to what comes
+    // before it (GB3 CR, GB6 L, GB9b Prepend, GB11 ZWJ before an emoji): check every code
+    // point against one simple character of each class, including the emoji `©`.
+    let simple_reps = ['a', 'ж', '中', '가', '각', '©', '‼', '\u{1}', '\n', '\r'];
+    let mut wrong = Vec::new();
+    for x in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        // ZWJ joins an emoji only after another one (GB11): give it that context.
+        let before = if x == '\u{200D}' { "😀" } else { "" };
+        let joins = simple_reps
+            .iter()
+            .any(|&c| format!("{before}{x}{c}").graphemes(true).count() == 1);
+        if joins != sms_preflight::__joins_next(x) {
+            wrong.push(format!("U+{:04X} joins={joins}", u32::from(x)));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:?}");
 }
