@@ -48,12 +48,14 @@ mod charset;
 mod error;
 mod options;
 mod segment;
+mod smart;
 mod tables;
 
 pub use analysis::{Analysis, Count, Encoding, NonGsmChar, Segment, Span, Warning};
 pub use charset::Charset;
 pub use error::Error;
 pub use options::{ConcatRef, EncodingRequest, Options, SplitPolicy};
+pub use smart::{Replacement, SmartEncoding, SmartMap, SmartResult, smart_encode};
 
 /// Analyzes `text`: its encoding, length, parts with their offsets, and the characters that
 /// keep it from being GSM-7.
