@@ -52,22 +52,25 @@ impl Error {
 
 fn empty_after_smart_message(removed: usize, chars: &[char]) -> String {
     const SHOWN: usize = 8;
-    let mut m = format!(
-        "the text is empty after smart encoding: all {removed} of its characters are ones it removes ("
-    );
+    let mut list = String::new();
     for (i, c) in chars.iter().take(SHOWN).enumerate() {
         if i > 0 {
-            m.push_str(", ");
+            list.push_str(", ");
         }
-        let _ = write!(m, "U+{:04X}", u32::from(*c));
+        let _ = write!(list, "U+{:04X}", u32::from(*c));
     }
     if chars.len() > SHOWN {
-        let _ = write!(m, " and {} more", chars.len() - SHOWN);
+        let _ = write!(list, " and {} more", chars.len() - SHOWN);
     }
-    m.push_str(
-        "); add visible text, or turn smart encoding off (with encoding auto) or send with encoding ucs2, which skips it",
-    );
-    m
+    let what = if removed == 1 {
+        format!("its only character, {list}, is one that smart encoding removes")
+    } else {
+        format!("all {removed} of its characters are ones that smart encoding removes ({list})")
+    };
+    format!(
+        "the text is empty after smart encoding: {what}; add visible text, or turn smart \
+         encoding off (with encoding auto) or send with encoding ucs2, which skips it"
+    )
 }
 
 fn not_gsm7_message(charset: Charset, chars: &[NonGsmChar]) -> String {
