@@ -91,7 +91,7 @@ impl SmartMap {
     /// | | Telnyx (this list) | Twilio |
     /// |---|---|---|
     /// | `‹` U+2039, `›` U+203A | `<`, `>` | `>`, `<` (reversed) |
-    /// | NBSP and the other 13 Unicode spaces but U+2001 | one space | two spaces |
+    /// | NBSP and 13 other Unicode spaces (all but U+2001) | one space | two spaces |
     /// | U+2028, U+2029 | removed | one space |
     /// | C1 controls U+0080 U+008D U+0090 U+009B U+009F | removed | two spaces |
     /// | Greek `Α Β Ε Η Ι Κ Μ Ν Ο Ρ Τ Χ Υ Ζ` | `A B E H I K M N O P T X Y Z` | not replaced |
