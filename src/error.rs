@@ -26,16 +26,51 @@ pub enum Error {
         /// The values it takes.
         expected: &'static str,
     },
+    /// Smart encoding removed every character of a non-empty text (it held only characters
+    /// that the map removes, such as U+200B ZERO WIDTH SPACE). Telnyx rejects such a message
+    /// with a `400`: a message cannot be empty after the transformation.
+    #[error("{}", empty_after_smart_message(*.removed, .chars))]
+    EmptyAfterSmartEncoding {
+        /// How many characters were removed (all of them).
+        removed: usize,
+        /// The distinct characters removed, in text order.
+        chars: Vec<char>,
+    },
 }
 
 impl Error {
-    /// A stable, machine-readable name for the error (`not_gsm7`, `invalid_option`).
+    /// A stable, machine-readable name for the error (`not_gsm7`, `invalid_option`,
+    /// `empty_after_smart_encoding`).
     pub fn kind(&self) -> &'static str {
         match self {
             Error::NotGsm7 { .. } => "not_gsm7",
             Error::InvalidOption { .. } => "invalid_option",
+            Error::EmptyAfterSmartEncoding { .. } => "empty_after_smart_encoding",
         }
     }
+}
+
+fn empty_after_smart_message(removed: usize, chars: &[char]) -> String {
+    const SHOWN: usize = 8;
+    let mut list = String::new();
+    for (i, c) in chars.iter().take(SHOWN).enumerate() {
+        if i > 0 {
+            list.push_str(", ");
+        }
+        let _ = write!(list, "U+{:04X}", u32::from(*c));
+    }
+    if chars.len() > SHOWN {
+        let _ = write!(list, " and {} more", chars.len() - SHOWN);
+    }
+    let what = if removed == 1 {
+        format!("its only character, {list}, is one that smart encoding removes")
+    } else {
+        format!("all {removed} of its characters are ones that smart encoding removes ({list})")
+    };
+    format!(
+        "the text is empty after smart encoding: {what}; add visible text, or turn smart \
+         encoding off (with encoding auto) or send with encoding ucs2, which skips it"
+    )
 }
 
 fn not_gsm7_message(charset: Charset, chars: &[NonGsmChar]) -> String {

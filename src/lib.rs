@@ -49,6 +49,7 @@ mod error;
 mod national;
 mod options;
 mod segment;
+mod smart;
 mod tables;
 
 pub use analysis::{Analysis, Count, Encoding, NonGsmChar, Segment, Span, Warning};
@@ -56,6 +57,7 @@ pub use charset::Charset;
 pub use error::Error;
 pub use national::{Language, NationalLanguages, national_septets};
 pub use options::{ConcatRef, EncodingRequest, Options, SplitPolicy};
+pub use smart::{Replacement, SmartEncoding, SmartMap, SmartResult, smart_encode};
 
 /// Analyzes `text`: its encoding, length, parts with their offsets, and the characters that
 /// keep it from being GSM-7.

@@ -419,6 +419,22 @@ pub(crate) fn decide(text: &str, opts: &Options) -> Result<Decision, Error> {
     }
 }
 
+/// The characters that keep `text` from GSM-7 under `opts` (with encoding `auto`): empty
+/// when it is GSM-7, national tables included.
+pub(crate) fn blocking_chars(text: &str, opts: &Options) -> Result<Vec<NonGsmChar>, Error> {
+    let auto = Options {
+        encoding: EncodingRequest::Auto,
+        ..*opts
+    };
+    let d = decide(text, &auto)?;
+    Ok(match d.non_gsm_from {
+        Some((at, against)) if d.layout.encoding == Encoding::Ucs2 => {
+            non_gsm_chars(text, against, at)
+        }
+        _ => Vec::new(),
+    })
+}
+
 /// Sort key of a candidate after its part count: fewer UDH octets, the default locking
 /// table, no single shift table, fewer septets, one language for both tables, lower
 /// language ids. The "one language" rule is ours, not the issue's: among otherwise equal

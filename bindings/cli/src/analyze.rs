@@ -6,7 +6,8 @@ use std::io::{BufRead, BufWriter, Read, Write};
 use clap::Args;
 use serde::{Deserialize, Serialize};
 use sms_preflight::{
-    Analysis, Charset, ConcatRef, EncodingRequest, NationalLanguages, Options, SplitPolicy, analyze,
+    Analysis, Charset, ConcatRef, EncodingRequest, NationalLanguages, Options, SmartEncoding,
+    SmartMap, SmartResult, SplitPolicy, analyze, smart_encode,
 };
 
 use crate::Failure;
@@ -46,6 +47,16 @@ pub(crate) struct AnalyzeArgs {
     /// Warn when the text needs more parts than this.
     #[arg(long, value_name = "N")]
     max_parts: Option<u32>,
+    /// Smart encoding: replace look-alike characters (curly quotes, dashes, odd spaces, ...)
+    /// before the encoding is chosen. telnyx (Telnyx's list) or off (default). As at
+    /// Telnyx, --encoding gsm7 applies the Telnyx list even when this is off, and
+    /// --encoding ucs2 skips it.
+    #[arg(long, value_name = "MODE", value_parser = parse::<SmartEncoding>)]
+    smart: Option<SmartEncoding>,
+    /// Smart encoding with your own map, read from a JSON FILE:
+    /// {"base": "telnyx" | "none", "map": {"…": "...", "U+200B": "", "\t": null}}.
+    #[arg(long, value_name = "FILE", conflicts_with = "smart")]
+    smart_map: Option<String>,
     /// Keep the trailing newline of text read from stdin.
     #[arg(long)]
     keep_newline: bool,
@@ -82,23 +93,66 @@ impl AnalyzeArgs {
         }
         o
     }
+
+    fn smart(&self) -> Result<SmartEncoding, Failure> {
+        let Some(path) = &self.smart_map else {
+            return Ok(self.smart.clone().unwrap_or_default());
+        };
+        let raw = std::fs::read_to_string(path)
+            .map_err(|e| Failure::BadInput(format!("cannot read {path}: {e}")))?;
+        let map: SmartMap = serde_json::from_str(&raw).map_err(|e| {
+            Failure::BadInput(format!(
+                "{path}: not a smart-encoding map ({e}); expected {{\"base\": \"telnyx\" or \"none\", \"map\": {{\"…\": \"...\"}}}}"
+            ))
+        })?;
+        Ok(SmartEncoding::Custom(map))
+    }
+}
+
+/// Runs smart encoding when it applies: when it is on, or when GSM-7 is forced (which,
+/// as at Telnyx, applies the Telnyx list). `None` when it cannot change anything.
+fn smart_step<'a>(
+    text: &'a str,
+    smart: &SmartEncoding,
+    opts: &Options,
+) -> Result<Option<SmartResult<'a>>, sms_preflight::Error> {
+    if *smart == SmartEncoding::Off && opts.encoding != EncodingRequest::Gsm7 {
+        return Ok(None);
+    }
+    smart_encode(text, smart, opts).map(Some)
+}
+
+/// The JSON output: the analysis of the text that is sent, plus what smart encoding did.
+#[derive(Serialize)]
+struct Output<'a, 'b> {
+    #[serde(flatten)]
+    analysis: &'b Analysis<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    smart_encoding: Option<&'b SmartResult<'a>>,
 }
 
 pub(crate) fn run(args: &AnalyzeArgs) -> Result<(), Failure> {
     let opts = args.options();
+    let smart = args.smart()?;
     if let Some(path) = &args.jsonl {
-        return run_jsonl(path, &opts);
+        return run_jsonl(path, &smart, &opts);
     }
     let text = match &args.text {
         Some(t) => t.clone(),
         None => read_stdin(args.keep_newline)?,
     };
-    let analysis = analyze(&text, &opts).map_err(|e| Failure::Rejected(e.to_string()))?;
+    let rejected = |e: sms_preflight::Error| Failure::Rejected(e.to_string());
+    let smart_result = smart_step(&text, &smart, &opts).map_err(rejected)?;
+    let sent: &str = smart_result.as_ref().map_or(&text, |r| &r.text);
+    let analysis = analyze(sent, &opts).map_err(rejected)?;
     let out = if args.json {
-        serde_json::to_string_pretty(&analysis).map_err(|e| Failure::BadInput(e.to_string()))?
-            + "\n"
+        let output = Output {
+            analysis: &analysis,
+            smart_encoding: smart_result.as_ref(),
+        };
+        serde_json::to_string_pretty(&output).map_err(|e| Failure::BadInput(e.to_string()))? + "\n"
     } else {
-        report(&analysis)
+        report(&analysis, smart_result.as_ref())
     };
     print_out(&out)
 }
@@ -166,7 +220,7 @@ struct ErrorInfo {
     message: String,
 }
 
-fn run_jsonl(path: &str, opts: &Options) -> Result<(), Failure> {
+fn run_jsonl(path: &str, smart: &SmartEncoding, opts: &Options) -> Result<(), Failure> {
     let reader: Box<dyn BufRead> = if path == "-" {
         Box::new(std::io::stdin().lock())
     } else {
@@ -202,8 +256,19 @@ fn run_jsonl(path: &str, opts: &Options) -> Result<(), Failure> {
             Line::Text(t) => (t.as_str(), None),
             Line::Object { text, id } => (text.as_str(), id.as_ref()),
         };
-        let written = match analyze(text, opts) {
-            Ok(a) => serde_json::to_writer(&mut out, &OutLine { id, body: &a }),
+        let smart_result = smart_step(text, smart, opts);
+        let analysis = match &smart_result {
+            Ok(r) => analyze(r.as_ref().map_or(text, |r| &r.text), opts).map(|a| (a, r.as_ref())),
+            Err(e) => Err(e.clone()),
+        };
+        let written = match analysis {
+            Ok((a, smart_encoding)) => {
+                let body = Output {
+                    analysis: &a,
+                    smart_encoding,
+                };
+                serde_json::to_writer(&mut out, &OutLine { id, body })
+            }
             Err(e) => {
                 let body = ErrorBody {
                     error: ErrorInfo {
@@ -249,9 +314,12 @@ fn visible(s: &str) -> String {
 }
 
 /// The human-readable report.
-fn report(a: &Analysis<'_>) -> String {
+fn report(a: &Analysis<'_>, smart: Option<&SmartResult<'_>>) -> String {
     let mut r = String::new();
     let unit = a.encoding.unit_name();
+    if let Some(s) = smart {
+        let _ = writeln!(r, "smart       {}", s.summary());
+    }
     let _ = writeln!(
         r,
         "encoding    {} ({} charset)",
@@ -311,6 +379,9 @@ fn report(a: &Analysis<'_>) -> String {
         );
         let _ = writeln!(r, "  {}", visible(s.text));
     }
+    if let Some(s) = smart.filter(|s| s.applied()) {
+        smart_report(&mut r, s);
+    }
     if !a.non_gsm.is_empty() {
         let _ = writeln!(
             r,
@@ -349,4 +420,50 @@ fn report(a: &Analysis<'_>) -> String {
         let _ = writeln!(r, "\nmarked:\n  {marked}");
     }
     r
+}
+
+/// The replacements smart encoding made, for the human-readable report.
+fn smart_report(r: &mut String, s: &SmartResult<'_>) {
+    let n = s.replacements.len();
+    let _ = writeln!(
+        r,
+        "\nsmart encoding replaced {n} character{} ({} distinct), length {:+} characters; offsets in the original text:",
+        if n == 1 { "" } else { "s" },
+        s.replaced_character_count,
+        s.length_change
+    );
+    const SHOWN: usize = 20;
+    for x in s.replacements.iter().take(SHOWN) {
+        let _ = writeln!(
+            r,
+            "  {} at byte {}, UTF-16 {}",
+            visible(&x.describe()),
+            x.utf8,
+            x.utf16
+        );
+    }
+    if n > SHOWN {
+        let _ = writeln!(r, "  … and {} more", n - SHOWN);
+    }
+    let (b, a) = (&s.before, &s.after);
+    let _ = writeln!(
+        r,
+        "  before: {} {} in {} part{}; after: {} {} in {} part{}",
+        b.units,
+        b.encoding.unit_name(),
+        b.parts,
+        if b.parts == 1 { "" } else { "s" },
+        a.units,
+        a.encoding.unit_name(),
+        a.parts,
+        if a.parts == 1 { "" } else { "s" }
+    );
+    if s.costs_parts() {
+        let _ = writeln!(
+            r,
+            "  warning: smart encoding costs {} part{} here; --encoding ucs2 skips it",
+            s.parts_saved().unsigned_abs(),
+            if s.parts_saved() == -1 { "" } else { "s" }
+        );
+    }
 }

@@ -262,3 +262,119 @@ fn bad_input_fails_cleanly() {
     let out = run(&["analyze", "--split", "words", "x"], b"");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn smart_encoding_in_the_report_and_the_json() {
+    let text = "Hi Anna — your order #4521 ships today! We’ve added a “thank you” gift… \
+                Track it at example.com/t/4521. Questions? Reply HELP. Don’t want these? Reply STOP.";
+    // Human report: the summary line, every replacement with its offsets, before/after.
+    let out = run(&["analyze", "--smart", "telnyx", "--", text], b"");
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        s.starts_with("smart       smart encoding turns 3 UCS-2 parts into 1 GSM-7 part\n"),
+        "{s}"
+    );
+    assert!(s.contains("encoding    GSM-7"), "{s}");
+    assert!(
+        s.contains("'—' (U+2014) → \"-\" at byte 8, UTF-16 8"),
+        "{s}"
+    );
+    assert!(
+        s.contains("'…' (U+2026) → \"...\" at byte 78, UTF-16 70"),
+        "{s}"
+    );
+    assert!(
+        s.contains("before: 156 UTF-16 units in 3 parts; after: 158 septets in 1 part"),
+        "{s}"
+    );
+
+    // JSON: the analysis is of the sent text, plus a smart_encoding object.
+    let v = json(&["--smart", "telnyx"], text);
+    assert_eq!(
+        (v["encoding"].as_str(), v["parts"].as_u64()),
+        (Some("GSM-7"), Some(1))
+    );
+    let se = &v["smart_encoding"];
+    assert_eq!(
+        se["summary"],
+        "smart encoding turns 3 UCS-2 parts into 1 GSM-7 part"
+    );
+    assert_eq!(se["before"]["parts"], 3);
+    assert_eq!(se["after"]["parts"], 1);
+    assert_eq!(se["replacements"].as_array().unwrap().len(), 6);
+    assert_eq!(se["replacements"][0]["code_point"], "U+2014");
+    assert_eq!(se["still_non_gsm"].as_array().unwrap().len(), 0);
+    // Off (the default): no smart_encoding object, the text is UCS-2.
+    let v = json(&[], text);
+    assert!(v.get("smart_encoding").is_none());
+    assert_eq!(v["encoding"], "UCS-2");
+}
+
+#[test]
+fn smart_encoding_follows_the_encoding_flag() {
+    // gsm7 applies the Telnyx list even with smart encoding off.
+    let v = json(&["--encoding", "gsm7"], "“Hi”");
+    assert_eq!(v["encoding"], "GSM-7");
+    assert_eq!(v["smart_encoding"]["text"], "\"Hi\"");
+    // ucs2 skips it.
+    let v = json(&["--smart", "telnyx", "--encoding", "ucs2"], "“Hi”");
+    assert_eq!(v["smart_encoding"]["enabled"], false);
+    assert_eq!(v["units"], 4);
+    // It can cost a part, and the report says so.
+    let out = run(
+        &["analyze", "--smart", "telnyx", "--", &"…".repeat(70)],
+        b"",
+    );
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("1 part more than without it"), "{s}");
+    assert!(
+        s.contains("warning: smart encoding costs 1 part here"),
+        "{s}"
+    );
+    // A text it empties is rejected (exit 1), with a reason.
+    let out = run(&["analyze", "--smart", "telnyx", "\u{200B}"], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("empty after smart encoding"));
+    // A bad mode is a usage error.
+    let out = run(&["analyze", "--smart", "twilio", "x"], b"");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn smart_encoding_in_batches_and_with_a_callers_map() {
+    let input = "\"“a”\"\n\"\u{200B}\"\n\"b\"\n";
+    let out = run(
+        &["analyze", "--jsonl", "-", "--smart", "telnyx"],
+        input.as_bytes(),
+    );
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["smart_encoding"]["replaced_character_count"], 2);
+    assert_eq!(lines[0]["encoding"], "GSM-7");
+    assert_eq!(lines[1]["error"]["kind"], "empty_after_smart_encoding");
+    assert_eq!(lines[2]["smart_encoding"]["applied"], false);
+
+    let dir = std::env::temp_dir().join(format!("sms-preflight-smart-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let map = dir.join("map.json");
+    std::fs::write(
+        &map,
+        r#"{"base": "telnyx", "map": {"😀": ":)", "…": null}}"#,
+    )
+    .unwrap();
+    let map = map.to_str().unwrap();
+    let v = json(&["--smart-map", map], "“ok” 😀…");
+    assert_eq!(v["smart_encoding"]["text"], "\"ok\" :)…");
+    assert_eq!(v["encoding"], "UCS-2"); // the caller kept the ellipsis
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, r#"{"base": "telnyx", "map": {"ab": "x"}}"#).unwrap();
+    let out = run(&["analyze", "--smart-map", bad.to_str().unwrap(), "x"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not one character"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
