@@ -539,6 +539,14 @@ fn may_cut(text: &str, i: usize, policy: SplitPolicy) -> bool {
         // Two ASCII characters form one cluster only as CR LF, which may be split.
         return true;
     }
+    // A simple character after one that cannot join it always starts a cluster (see
+    // `grapheme_count`); this settles most cuts in Cyrillic, Greek or CJK text.
+    if let (Some(prev), Some(next)) = (text[..i].chars().next_back(), text[i..].chars().next())
+        && is_simple_cluster_char(next)
+        && !joins_next(prev)
+    {
+        return true;
+    }
     let mut cursor = GraphemeCursor::new(i, text.len(), true);
     cursor.is_boundary(text, 0).unwrap_or(true)
 }
@@ -550,6 +558,19 @@ fn boundary_before(text: &str, i: usize) -> usize {
         Ok(true) => i,
         _ => cursor.prev_boundary(text, 0).ok().flatten().unwrap_or(0),
     }
+}
+
+/// UTF-16 units of the characters whose first byte is in the 8-byte word `w` (little
+/// endian): one per byte that is not a continuation byte (`10xxxxxx`), plus one per 4-byte
+/// lead (`11110xxx`, a surrogate pair).
+#[inline(always)]
+fn word_utf16_units(w: u64) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Bit 7 of each byte: set for a continuation byte (bit 7 set, bit 6 clear).
+    let continuation = w & !(w << 1) & HIGH;
+    // Bit 7 of each byte: set when bits 7..4 are all set (lead of a 4-byte sequence).
+    let four = w & (w << 1) & (w << 2) & (w << 3) & HIGH;
+    8 - continuation.count_ones() as usize + four.count_ones() as usize
 }
 
 /// Width in bytes of the UTF-8 sequence that starts with `lead`.
@@ -613,7 +634,34 @@ pub(crate) fn split<S: Sink>(
     let (mut fill, mut pos16) = (0usize, 0usize);
     let mut parts = 0usize;
     let mut i = 0usize;
+    // Plain ASCII costs one septet in the charset profiles (not under national tables,
+    // where some ASCII goes through the single shift table).
+    let ascii_skip = enc == Encoding::Gsm7 && matches!(alphabet, Alphabet::Charset(_));
     while i < bytes.len() {
+        // Skip whole 8-byte words that cannot contain a cut: their units are counted
+        // without decoding, and the first character after them is handled below as usual.
+        while let Some(word) = bytes.get(i..i + 8) {
+            let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+            let units = match enc {
+                Encoding::Ucs2 => word_utf16_units(w),
+                Encoding::Gsm7 if ascii_skip && word.iter().all(|&b| is_plain_ascii(b)) => 8,
+                Encoding::Gsm7 => break,
+            };
+            // +2: the character that straddles into the next word may cost 2.
+            if fill + units + 2 > cap {
+                break;
+            }
+            fill += units;
+            pos16 += units;
+            i += 8;
+        }
+        // After a skip, `i` may sit inside a character already counted.
+        while i < bytes.len() && bytes[i] & 0xC0 == 0x80 {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            break;
+        }
         let (width, c_cost, c16) = atom_at(bytes, text, i, enc, alphabet);
         // A loop, not an `if`: when a cluster longer than a part was moved whole, the
         // part it now starts may need cutting again, this time inside the cluster.
