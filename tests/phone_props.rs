@@ -98,16 +98,16 @@ proptest! {
             })
             .collect();
         let input = if plus { format!("+{spaced}") } else { spaced };
-        if let Ok(n) = normalize(&input, Some(r)) {
-            if n.is_valid() {
-                let again = normalize(n.e164(), None).expect("E.164 output parses");
-                prop_assert_eq!(again.e164(), n.e164());
-                prop_assert_eq!(again.country_code(), n.country_code());
-                prop_assert_eq!(again.national_significant_number(), n.national_significant_number());
-                prop_assert_eq!(again.number_type(), n.number_type());
-                prop_assert_eq!(again.region(), n.region());
-                prop_assert!(again.is_valid());
-            }
+        if let Ok(n) = normalize(&input, Some(r))
+            && n.is_valid()
+        {
+            let again = normalize(n.e164(), None).expect("E.164 output parses");
+            prop_assert_eq!(again.e164(), n.e164());
+            prop_assert_eq!(again.country_code(), n.country_code());
+            prop_assert_eq!(again.national_significant_number(), n.national_significant_number());
+            prop_assert_eq!(again.number_type(), n.number_type());
+            prop_assert_eq!(again.region(), n.region());
+            prop_assert!(again.is_valid());
         }
     }
 }
