@@ -1,7 +1,8 @@
 //! Agreement with Google's libphonenumber (python-phonenumbers 9.0.43) on the
 //! 462 cases of `tests/data/phone_oracle.jsonl`: parse outcome and error kind,
 //! E.164, country code, national number, extension, possible (and reason),
-//! valid, type and region of the number.
+//! valid, type and region of the number, and the international and national
+//! formats.
 #![cfg(feature = "phone")]
 
 use serde_json::Value;
@@ -64,6 +65,12 @@ fn differences(case: &Value) -> Vec<String> {
                 &case["type"],
             );
             check("region", n.region().into(), &case["region_of_number"]);
+            check(
+                "international",
+                n.international().into(),
+                &case["international"],
+            );
+            check("national", n.national().into(), &case["national"]);
         }
     }
     diffs

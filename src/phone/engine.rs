@@ -85,6 +85,28 @@ pub(crate) fn supported_calling_codes() -> Vec<u16> {
     out
 }
 
+/// The metadata's example number of a type for a region, if it has one.
+pub(crate) fn example_number(region: EngineRegion, number_type: NumberType) -> Option<Number> {
+    let t = match number_type {
+        NumberType::FixedLine => PhoneNumberType::FixedLine,
+        NumberType::Mobile => PhoneNumberType::Mobile,
+        NumberType::FixedLineOrMobile => PhoneNumberType::FixedLineOrMobile,
+        NumberType::TollFree => PhoneNumberType::TollFree,
+        NumberType::PremiumRate => PhoneNumberType::PremiumRate,
+        NumberType::SharedCost => PhoneNumberType::SharedCost,
+        NumberType::Voip => PhoneNumberType::VoIP,
+        NumberType::PersonalNumber => PhoneNumberType::PersonalNumber,
+        NumberType::Pager => PhoneNumberType::Pager,
+        NumberType::Uan => PhoneNumberType::UAN,
+        NumberType::Voicemail => PhoneNumberType::VoiceMail,
+        NumberType::Unknown => return None,
+    };
+    util()
+        .get_example_number_for_type_and_region(region.0, t)
+        .ok()
+        .map(Number)
+}
+
 /// A parsed number, in the engine's representation.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Number(EngineNumber);
@@ -138,6 +160,20 @@ impl Number {
     /// The number formatted as E.164 (`+` and digits, no extension).
     pub(crate) fn e164(&self) -> String {
         self.0.format_as(PhoneNumberFormat::E164).into_owned()
+    }
+
+    /// libphonenumber's INTERNATIONAL format (`+44 20 7946 0958`).
+    pub(crate) fn international(&self) -> String {
+        util()
+            .format(&self.0, PhoneNumberFormat::International)
+            .into_owned()
+    }
+
+    /// libphonenumber's NATIONAL format (`020 7946 0958`).
+    pub(crate) fn national(&self) -> String {
+        util()
+            .format(&self.0, PhoneNumberFormat::National)
+            .into_owned()
     }
 
     /// Length check, number type, validity and region: the expensive part.

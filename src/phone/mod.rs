@@ -74,6 +74,24 @@ pub fn supported_regions() -> Vec<String> {
         .collect()
 }
 
+/// libphonenumber's example number of the given type for a region (e.g. a
+/// mobile number for `"GB"`), handy for placeholders and hints. `None` if the
+/// region is not supported or has no example of that type. Loads the metadata.
+///
+/// ```
+/// use sms_preflight::phone::{example_number, NumberType};
+///
+/// let n = example_number("GB", NumberType::Mobile).unwrap();
+/// assert!(n.e164().starts_with("+447"));
+/// assert_eq!(n.number_type(), NumberType::Mobile);
+/// ```
+pub fn example_number(region: &str, number_type: NumberType) -> Option<PhoneNumber> {
+    let region = engine::region(RegionCode::new(region)?.as_str())?;
+    let number = engine::example_number(region, number_type)?;
+    let e164 = number.e164();
+    Some(PhoneNumber::new(number, e164))
+}
+
 /// What kind of line a number belongs to, as libphonenumber classifies it.
 ///
 /// Serialized in `snake_case` (`"fixed_line_or_mobile"`); [`NumberType::libphonenumber_name`]
@@ -295,6 +313,18 @@ impl PhoneNumber {
             _ => 3,
         };
         self.e164.get(1 + cc_len..).unwrap_or("")
+    }
+
+    /// libphonenumber's international format, e.g. `+44 20 7946 0958` (with
+    /// the extension, if any). Computed on each call.
+    pub fn international(&self) -> String {
+        self.number.international()
+    }
+
+    /// libphonenumber's national format, e.g. `020 7946 0958`, as dialled
+    /// inside the number's country. Computed on each call.
+    pub fn national(&self) -> String {
+        self.number.national()
     }
 
     /// The extension, if the input had one (`ext. 123`, `x123`, `;ext=123`, …).
@@ -526,6 +556,30 @@ mod tests {
         let n = normalize("+800 1234 5678", None).unwrap();
         assert_eq!(n.national_significant_number(), "12345678");
         assert_eq!(n.region(), Some("001"));
+    }
+
+    #[test]
+    fn example_numbers_of_every_region_are_valid_and_round_trip() {
+        let mut seen = 0;
+        for region in supported_regions() {
+            for t in [NumberType::Mobile, NumberType::FixedLine] {
+                let Some(n) = example_number(&region, t) else {
+                    continue;
+                };
+                seen += 1;
+                assert!(n.is_valid(), "{region} {t} {n}");
+                // Shared numbering plans answer with the main region (AX -> FI).
+                assert!(n.region().is_some(), "{n}");
+                let national = normalize(&n.national(), Some(&region)).unwrap();
+                assert_eq!(national, n, "{region} national {}", n.national());
+                let intl = normalize(&n.international(), None).unwrap();
+                assert_eq!(intl, n, "{region} international {}", n.international());
+                assert_eq!(normalize(n.e164(), None).unwrap(), n);
+            }
+        }
+        assert!(seen > 400, "{seen}");
+        assert!(example_number("ZZ", NumberType::Mobile).is_none());
+        assert!(example_number("US", NumberType::Unknown).is_none());
     }
 
     #[test]
