@@ -6,21 +6,21 @@
 //! first 1–3 digit prefix that is a country calling code in use, strips a
 //! national prefix if the main region's `national_prefix_for_parsing` pattern
 //! matches the remaining digits, and records a leading zero. The generated
-//! `prefix_table` lists the calling codes and, for each, the first digits on
-//! which that pattern can match at all. Numbers whose national part starts with
-//! such a digit (or with `00`) are left to the full parser, so the fast path
-//! never has to decide whether a prefix is stripped. The tests below check the
+//! `prefix_table` lists the calling codes and, for each, the first two digits
+//! on which that pattern can match at all. Numbers whose national part starts
+//! with such digits (or with `00`) are left to the full parser, so the fast
+//! path never has to decide whether a prefix is stripped. The tests below check the
 //! table against the engine and the result against the parser.
 
 use super::prefix_table::CALLING_CODES;
 use super::{PhoneNumber, engine};
 
-const NOT_A_CODE: u16 = u16::MAX;
+const NOT_A_CODE: u128 = u128::MAX;
 
-/// Index: calling code; value: first-digit mask, or [`NOT_A_CODE`].
-const MASKS: [u16; 1000] = build_masks();
+/// Index: calling code; value: first-two-digits mask, or [`NOT_A_CODE`].
+static MASKS: [u128; 1000] = build_masks();
 
-const fn build_masks() -> [u16; 1000] {
+const fn build_masks() -> [u128; 1000] {
     let mut table = [NOT_A_CODE; 1000];
     let mut i = 0;
     while i < CALLING_CODES.len() {
@@ -50,12 +50,15 @@ pub(super) fn parse_canonical(input: &str) -> Option<PhoneNumber> {
             continue;
         }
         let nsn = &digits[i + 1..];
-        let first = nsn.as_bytes().first()?.wrapping_sub(b'0');
-        if mask & (1 << first) != 0 {
+        // At least 4 national digits remain (7+ digits, code of 3 at most).
+        let [d1, d2, ..] = *nsn.as_bytes() else {
+            return None;
+        };
+        if mask & (1 << (10 * (d1 - b'0') + (d2 - b'0'))) != 0 {
             return None;
         }
         let number = engine::Number::from_canonical_parts(code, nsn)?;
-        return Some(PhoneNumber::new(number, input.to_owned()));
+        return PhoneNumber::new(number, input);
     }
     None
 }
@@ -120,8 +123,8 @@ mod tests {
         }
     }
 
-    /// Every calling code, every first national digit, every length: the fast
-    /// path agrees with the parser whenever it answers.
+    /// Every calling code, every first two national digits, every length: the
+    /// fast path agrees with the parser whenever it answers.
     #[test]
     fn sweep_every_calling_code_and_first_digit() {
         let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -134,12 +137,12 @@ mod tests {
         let mut hits = 0;
         for &(code, _, _) in CALLING_CODES {
             let cc = code.to_string();
-            for first in 0..10u64 {
+            for first in 0..100u64 {
                 for total in 7..=15usize {
-                    let Some(tail_len) = total.checked_sub(cc.len() + 1) else {
+                    let Some(tail_len) = total.checked_sub(cc.len() + 2) else {
                         continue;
                     };
-                    let mut s = format!("+{cc}{first}");
+                    let mut s = format!("+{cc}{first:02}");
                     for _ in 0..tail_len {
                         s.push(char::from(b'0' + (next() % 10) as u8));
                     }
@@ -149,7 +152,7 @@ mod tests {
                 }
             }
         }
-        assert!(hits > 10_000, "fast path too rarely taken: {hits}");
+        assert!(hits > 100_000, "fast path too rarely taken: {hits}");
     }
 
     proptest! {

@@ -89,7 +89,7 @@ pub fn example_number(region: &str, number_type: NumberType) -> Option<PhoneNumb
     let region = engine::region(RegionCode::new(region)?.as_str())?;
     let number = engine::example_number(region, number_type)?;
     let e164 = number.e164();
-    Some(PhoneNumber::new(number, e164))
+    PhoneNumber::new(number, &e164)
 }
 
 /// What kind of line a number belongs to, as libphonenumber classifies it.
@@ -263,6 +263,34 @@ pub(crate) struct Validation {
     pub(crate) region: Option<RegionCode>,
 }
 
+/// E.164 text stored inline (no allocation): `+`, a country code of up to 3
+/// digits and a national number of up to 17 digits.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct E164Text {
+    buf: [u8; 21],
+    len: u8,
+}
+
+impl E164Text {
+    fn new(s: &str) -> Option<E164Text> {
+        let bytes = s.as_bytes();
+        if bytes.len() > 21 || !bytes.is_ascii() {
+            return None;
+        }
+        let mut buf = [0u8; 21];
+        buf[..bytes.len()].copy_from_slice(bytes);
+        Some(E164Text {
+            buf,
+            len: u8::try_from(bytes.len()).ok()?,
+        })
+    }
+
+    fn as_str(&self) -> &str {
+        // Only ASCII is ever stored, so this cannot fail.
+        std::str::from_utf8(&self.buf[..usize::from(self.len)]).unwrap_or("")
+    }
+}
+
 /// A phone number normalized to E.164.
 ///
 /// The E.164 form, country calling code, national significant number and
@@ -280,23 +308,24 @@ pub(crate) struct Validation {
 #[derive(Clone)]
 pub struct PhoneNumber {
     number: engine::Number,
-    e164: String,
+    e164: E164Text,
     validation: OnceLock<Validation>,
 }
 
 impl PhoneNumber {
-    fn new(number: engine::Number, e164: String) -> PhoneNumber {
-        PhoneNumber {
+    /// `None` only if `e164` is not the ≤ 21-character ASCII the engine produces.
+    fn new(number: engine::Number, e164: &str) -> Option<PhoneNumber> {
+        Some(PhoneNumber {
             number,
-            e164,
+            e164: E164Text::new(e164)?,
             validation: OnceLock::new(),
-        }
+        })
     }
 
     /// The number in E.164: `+`, the country calling code and the national
     /// significant number, with no separators and no extension.
     pub fn e164(&self) -> &str {
-        &self.e164
+        self.e164.as_str()
     }
 
     /// The country calling code (1–3 digits), e.g. `44`.
@@ -312,7 +341,7 @@ impl PhoneNumber {
             10..=99 => 2,
             _ => 3,
         };
-        self.e164.get(1 + cc_len..).unwrap_or("")
+        self.e164().get(1 + cc_len..).unwrap_or("")
     }
 
     /// libphonenumber's international format, e.g. `+44 20 7946 0958` (with
@@ -392,7 +421,7 @@ impl std::hash::Hash for PhoneNumber {
 impl fmt::Debug for PhoneNumber {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("PhoneNumber")
-            .field("e164", &self.e164)
+            .field("e164", &self.e164())
             .field("extension", &self.extension())
             .field("validation", &self.validation.get())
             .finish()
@@ -402,7 +431,7 @@ impl fmt::Debug for PhoneNumber {
 /// Displays the E.164 form.
 impl fmt::Display for PhoneNumber {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.e164)
+        f.write_str(self.e164())
     }
 }
 
@@ -494,7 +523,8 @@ fn parse_with_engine(
     match engine::parse(input, region) {
         Ok(number) => {
             let e164 = number.e164();
-            Ok(PhoneNumber::new(number, e164))
+            // The parser caps the national number at 17 digits, so this holds.
+            PhoneNumber::new(number, &e164).ok_or(PhoneError::TooLongNsn)
         }
         Err(failure) => Err(PhoneError::from_engine(failure, input, has_region)),
     }

@@ -5,9 +5,9 @@
 //! pattern of the code's main region matches at the start of those digits.
 //! This tool decodes the metadata compiled into the pinned `rlibphonenumber`
 //! and, for each calling code, computes (exactly, with an anchored DFA) the set
-//! of first digits on which that pattern can match. The fast path only handles
-//! numbers whose first national digit is outside that set; all others take the
-//! full parser.
+//! of first two digits on which that pattern can match. The fast path only
+//! handles numbers whose first two national digits are outside that set; all
+//! others take the full parser.
 //!
 //! Usage (from the repository root):
 //!
@@ -54,9 +54,11 @@ fn metadata_path() -> PathBuf {
         .join("src/generated/metadata/metadata.bin")
 }
 
-/// Bit d set: the anchored pattern can match some string starting with digit d
-/// (or matches the empty string, which counts for every digit).
-fn first_digit_mask(pattern_base: &str) -> u16 {
+/// Bit `10 * d1 + d2` set: the anchored pattern can match some string that
+/// starts with the digits `d1 d2`, or a prefix of them, or the empty string.
+/// (The fast path always has at least 4 national digits.)
+fn first_two_digits_mask(pattern_base: &str) -> u128 {
+    const ALL: u128 = (1 << 100) - 1;
     // Same derivation as rlibphonenumber's `RegexTriplets::anchor_start`: the
     // stored pattern is `^(?:P)$`; the anchored-start form drops the `$`, and a
     // base shorter than 6 bytes becomes the empty regex.
@@ -72,11 +74,11 @@ fn first_digit_mask(pattern_base: &str) -> u16 {
         Ok(dfa) => dfa,
         // Conservative: a pattern we cannot analyse sends every number to the
         // full parser.
-        Err(_) => return 0x3FF,
+        Err(_) => return ALL,
     };
     let cfg = start::Config::new().anchored(Anchored::Yes);
     let Ok(start) = dfa.start_state(&cfg) else {
-        return 0x3FF;
+        return ALL;
     };
     // Empty match at position 0?
     if dfa
@@ -85,13 +87,25 @@ fn first_digit_mask(pattern_base: &str) -> u16 {
         .flatten()
         .is_some()
     {
-        return 0x3FF;
+        return ALL;
     }
-    let mut mask = 0u16;
-    for d in 0..10u8 {
-        let s = dfa.next_state(start, b'0' + d);
-        if !dfa.is_dead_state(s) && !dfa.is_quit_state(s) {
-            mask |= 1 << d;
+    let mut mask = 0u128;
+    for d1 in 0..10u8 {
+        let s1 = dfa.next_state(start, b'0' + d1);
+        if dfa.is_dead_state(s1) {
+            continue;
+        }
+        let one_digit_match = dfa.is_match_state(dfa.next_eoi_state(s1));
+        for d2 in 0..10u8 {
+            let s2 = dfa.next_state(s1, b'0' + d2);
+            if one_digit_match
+                || dfa.is_quit_state(s1)
+                || dfa.is_quit_state(s2)
+                || dfa.is_match_state(s2)
+                || !dfa.is_dead_state(s2)
+            {
+                mask |= 1 << (10 * d1 + d2);
+            }
         }
     }
     mask
@@ -125,19 +139,19 @@ fn main() {
     println!("// compiled into rlibphonenumber 2.2.15. Do not edit by hand; regenerate when the");
     println!("// engine is upgraded (the phone fast-path tests check it against the engine).");
     println!();
-    println!("/// For each country calling code in use, the main region and a bit mask of the");
-    println!("/// first national digits on which that region's national-prefix-for-parsing");
-    println!("/// pattern can match (bit `d` = digit `d`). Sorted by calling code.");
+    println!("/// For each country calling code in use: the main region, and a bit mask of the");
+    println!("/// first two national digits on which that region's national-prefix-for-parsing");
+    println!("/// pattern can match (bit `10 * d1 + d2`). Sorted by calling code.");
     println!("#[rustfmt::skip]");
-    println!("pub(super) const CALLING_CODES: &[(u16, &str, u16)] = &[");
+    println!("pub(super) const CALLING_CODES: &[(u16, &str, u128)] = &[");
     for (cc, list) in &per_code {
         let (_, id, npp) = &list[0];
         let mask = match npp {
             None => 0,
-            Some(p) => first_digit_mask(p),
+            Some(p) => first_two_digits_mask(p),
         };
         println!(
-            "    ({cc}, {id:?}, 0b{mask:010b}), // {}",
+            "    ({cc}, {id:?}, 0x{mask:025x}), // {}",
             npp.as_deref().unwrap_or("-")
         );
     }
