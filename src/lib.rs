@@ -2,6 +2,6 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-/// Phone numbers: E.164 normalization (libphonenumber-exact) and `to`/`from` address classification.
+// Phone numbers (cargo feature `phone`): E.164 normalization and address classification.
 #[cfg(feature = "phone")]
 pub mod phone;
