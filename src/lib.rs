@@ -52,6 +52,11 @@ mod segment;
 mod smart;
 mod tables;
 
+// Phone numbers (cargo feature `phone`, on by default): E.164 normalization and address
+// classification.
+#[cfg(feature = "phone")]
+pub mod phone;
+
 pub use analysis::{Analysis, Count, Encoding, NonGsmChar, Segment, Span, Warning};
 pub use charset::Charset;
 pub use error::Error;

@@ -5,6 +5,7 @@
 //! rejects the text (for example `--encoding gsm7` on an emoji), 2 on bad input or usage.
 
 mod analyze;
+mod phone;
 
 use std::process::ExitCode;
 
@@ -22,6 +23,8 @@ struct Cli {
 enum Command {
     /// Analyze a message: encoding, units, parts, each part's boundaries, non-GSM characters.
     Analyze(analyze::AnalyzeArgs),
+    /// Normalize a phone number to E.164, validate it and classify the address.
+    Phone(phone::PhoneArgs),
 }
 
 /// A failure the CLI reports on stderr, with its exit status.
@@ -36,6 +39,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Analyze(args) => analyze::run(args),
+        // The phone subcommand reports its own errors and picks its exit status.
+        Command::Phone(args) => return phone::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,0 +1,360 @@
+//! `sms-preflight phone`: normalize and classify phone numbers.
+//!
+//! * `sms-preflight phone INPUT [--region US] [--json]`: one number, as a
+//!   readable report (default) or one JSON object.
+//! * `sms-preflight phone --jsonl FILE [--region US]` (`-` for stdin): one JSON
+//!   request a line, `{"input": "...", "region": "US" | null}`; one JSON result
+//!   a line, in the same order.
+//!
+//! Exit codes: 0 when the number (single mode) parsed or is a valid address,
+//! or when every batch line was answered (per-line errors are data, not
+//! failures); 1 when the single number was refused; 2 for I/O errors.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::process::ExitCode;
+
+use serde_json::{Map, Value, json};
+use sms_preflight::phone::{Address, PhoneError, normalize};
+
+/// Arguments of the `phone` subcommand.
+#[derive(Debug, clap::Args)]
+#[command(
+    about = "Normalize a phone number to E.164 and classify an address",
+    after_help = "Batch mode reads one JSON object a line, {\"input\": \"...\", \"region\": \"US\" | null}, \
+and writes one JSON result a line in the same order (every input line, blank or malformed ones included, \
+gets exactly one output line). A line without a region (or with null) uses --region if given. \
+Malformed lines get {\"line\": N, \"error\": {\"kind\": \"bad_request\", ...}} and processing goes on."
+)]
+pub struct PhoneArgs {
+    /// The number, in any shape: "+1 (415) 555-2671", "020 7946 0958", "tel:+44-20-7946-0958;ext=12"…
+    #[arg(
+        allow_hyphen_values = true,
+        required_unless_present = "jsonl",
+        conflicts_with = "jsonl"
+    )]
+    pub input: Option<String>,
+
+    /// Default region (ISO 3166 alpha-2, e.g. US, GB) for numbers written without a country code.
+    #[arg(long, short)]
+    pub region: Option<String>,
+
+    /// Print one JSON object instead of the readable report.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Batch mode: JSON Lines requests from FILE ("-" for stdin), JSON Lines results on stdout.
+    #[arg(long, value_name = "FILE")]
+    pub jsonl: Option<String>,
+}
+
+/// Runs the `phone` subcommand.
+pub fn run(args: &PhoneArgs) -> ExitCode {
+    match (&args.jsonl, &args.input) {
+        (Some(path), _) => run_batch(path, args.region.as_deref()),
+        (None, Some(input)) => run_single(input, args.region.as_deref(), args.json),
+        (None, None) => {
+            eprintln!("sms-preflight phone: give a number, or --jsonl FILE");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The JSON result for one number: the number's fields, or `error`.
+fn result_json(input: &str, region: Option<&str>) -> (Value, bool) {
+    let mut obj = Map::new();
+    obj.insert("input".into(), input.into());
+    obj.insert("default_region".into(), region.into());
+    let ok = match normalize(input, region) {
+        Ok(n) => {
+            if let Ok(Value::Object(fields)) = serde_json::to_value(&n) {
+                obj.extend(fields);
+            }
+            true
+        }
+        Err(e) => {
+            obj.insert("error".into(), error_json(&e));
+            false
+        }
+    };
+    (Value::Object(obj), ok)
+}
+
+fn error_json(e: &PhoneError) -> Value {
+    serde_json::to_value(e).unwrap_or_else(|_| json!({"kind": e.kind(), "message": e.to_string()}))
+}
+
+fn run_single(input: &str, region: Option<&str>, as_json: bool) -> ExitCode {
+    let (mut value, parsed) = result_json(input, region);
+    let address = Address::classify_with_region(input, region);
+    let ok = parsed || address.is_ok();
+    let mut out = io::stdout().lock();
+    let written = if as_json {
+        let addr = match &address {
+            Ok(a) => json!({"kind": a.kind(), "value": a.api_value()}),
+            Err(e) => json!({"error": e}),
+        };
+        if let Value::Object(obj) = &mut value {
+            obj.insert("address".into(), addr);
+        }
+        writeln!(out, "{value}")
+    } else {
+        write_report(&mut out, input, region, &value, &address)
+    };
+    if written.is_err() {
+        return ExitCode::from(2);
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn write_report(
+    out: &mut impl Write,
+    input: &str,
+    region: Option<&str>,
+    v: &Value,
+    address: &Result<Address, sms_preflight::phone::AddressError>,
+) -> io::Result<()> {
+    let s = |key: &str| match &v[key] {
+        Value::Null => "-".to_owned(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let yes_no = |key: &str| {
+        if v[key] == Value::Bool(true) {
+            "yes"
+        } else {
+            "no"
+        }
+    };
+    writeln!(out, "Input:            {input}")?;
+    writeln!(out, "Default region:   {}", region.unwrap_or("-"))?;
+    let not_a_phone = matches!(
+        address,
+        Ok(Address::ShortCode { .. } | Address::AlphanumericSenderId { .. })
+    );
+    if let Some(err) = v.get("error") {
+        if not_a_phone {
+            writeln!(out, "Phone number:     none")?;
+        } else {
+            let message = err["message"].as_str().unwrap_or("");
+            writeln!(out, "Error:            {message}")?;
+            let code = match &err["telnyx_code"] {
+                Value::Number(n) => format!(", Telnyx error {n}"),
+                _ => String::new(),
+            };
+            writeln!(
+                out,
+                "Error kind:       {}{code}",
+                err["kind"].as_str().unwrap_or("")
+            )?;
+        }
+    } else {
+        writeln!(out, "E.164:            {}", s("e164"))?;
+        writeln!(out, "Country code:     {}", s("country_code"))?;
+        writeln!(out, "National number:  {}", s("national_number"))?;
+        writeln!(out, "Extension:        {}", s("extension"))?;
+        writeln!(out, "Region:           {}", s("region"))?;
+        writeln!(out, "Type:             {}", s("type").replace('_', " "))?;
+        let reason = match s("possible_reason").as_str() {
+            "is_possible" => String::new(),
+            "is_possible_local_only" => " (local only)".to_owned(),
+            other => format!(" ({})", other.replace('_', " ")),
+        };
+        writeln!(out, "Possible:         {}{reason}", yes_no("is_possible"))?;
+        writeln!(out, "Valid:            {}", yes_no("is_valid"))?;
+    }
+    match address {
+        Ok(Address::E164 { number, canonical }) => {
+            if *canonical {
+                writeln!(out, "Address:          E.164 number, ready to send")?;
+            } else {
+                writeln!(
+                    out,
+                    "Address:          E.164 number; send it as {}",
+                    number.e164()
+                )?;
+            }
+        }
+        Ok(Address::ShortCode { code }) => {
+            writeln!(out, "Address:          short code {code}")?;
+        }
+        Ok(Address::AlphanumericSenderId { id }) => {
+            writeln!(
+                out,
+                "Address:          alphanumeric sender ID {id:?} (from only, SMS only)"
+            )?;
+        }
+        Err(e) => writeln!(out, "Address:          not usable as to/from: {e}")?,
+    }
+    Ok(())
+}
+
+/// One batch request line.
+#[derive(serde::Deserialize)]
+struct Request {
+    input: String,
+    #[serde(default)]
+    region: Option<String>,
+}
+
+fn run_batch(path: &str, fallback_region: Option<&str>) -> ExitCode {
+    let reader: Box<dyn BufRead> = if path == "-" {
+        Box::new(io::stdin().lock())
+    } else {
+        match File::open(path) {
+            Ok(f) => Box::new(BufReader::new(f)),
+            Err(e) => {
+                eprintln!("sms-preflight phone: cannot open {path}: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    };
+    match batch(
+        reader,
+        &mut BufWriter::new(io::stdout().lock()),
+        fallback_region,
+    ) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("sms-preflight phone: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Answers every line of `reader` with one line on `out`.
+fn batch(
+    mut reader: impl BufRead,
+    out: &mut impl Write,
+    fallback_region: Option<&str>,
+) -> io::Result<()> {
+    let mut buf = Vec::new();
+    let mut line_no = 0usize;
+    loop {
+        buf.clear();
+        if reader.read_until(b'\n', &mut buf)? == 0 {
+            break;
+        }
+        line_no += 1;
+        let value = match parse_request(&buf) {
+            Ok(req) => {
+                let region = req.region.as_deref().or(fallback_region);
+                result_json(&req.input, region).0
+            }
+            Err(message) => json!({
+                "line": line_no,
+                "error": {"kind": "bad_request", "message": message},
+            }),
+        };
+        writeln!(out, "{value}")?;
+    }
+    out.flush()
+}
+
+fn parse_request(line: &[u8]) -> Result<Request, String> {
+    let text = std::str::from_utf8(line).map_err(|e| format!("line is not UTF-8: {e}"))?;
+    let text = text.trim();
+    if text.is_empty() {
+        return Err("empty line: expected {\"input\": \"...\", \"region\": \"US\" | null}".into());
+    }
+    serde_json::from_str(text)
+        .map_err(|e| format!("expected {{\"input\": \"...\", \"region\": \"US\" | null}}: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_lines(input: &str, region: Option<&str>) -> Vec<Value> {
+        let mut out = Vec::new();
+        batch(input.as_bytes(), &mut out, region).unwrap();
+        String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn batch_answers_every_line_in_order() {
+        let input = concat!(
+            "{\"input\": \"+44 20 7946 0958\", \"region\": null}\n",
+            "{\"input\": \"(650) 253-0000\", \"region\": \"US\"}\n",
+            "not json\n",
+            "\n",
+            "{\"input\": \"4155552671\"}\n",
+            "{\"input\": 42}\n",
+            "{\"input\": \"020 7946 0958\"}",
+        );
+        let out = run_lines(input, Some("GB"));
+        assert_eq!(out.len(), 7);
+        assert_eq!(out[0]["e164"], "+442079460958");
+        assert_eq!(out[0]["type"], "fixed_line");
+        assert_eq!(out[0]["region"], "GB");
+        assert_eq!(out[0]["country_code"], 44);
+        assert_eq!(out[0]["is_valid"], true);
+        assert_eq!(out[1]["e164"], "+16502530000");
+        assert_eq!(out[2]["error"]["kind"], "bad_request");
+        assert_eq!(out[2]["line"], 3);
+        assert_eq!(out[3]["error"]["kind"], "bad_request");
+        // No region in the line: --region (GB) applies.
+        assert_eq!(out[4]["e164"], "+444155552671");
+        assert_eq!(out[5]["error"]["kind"], "bad_request");
+        assert_eq!(out[6]["e164"], "+442079460958");
+    }
+
+    #[test]
+    fn batch_reports_phone_errors() {
+        let out = run_lines("{\"input\": \"4155552671\", \"region\": null}\n", None);
+        assert_eq!(out[0]["error"]["kind"], "missing_country_code");
+        assert!(
+            out[0]["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("add the country code, e.g. +1 415 555 2671, or pass a default region")
+        );
+        let out = run_lines("{\"input\": \"123\", \"region\": \"XX\"}\n", None);
+        assert_eq!(out[0]["error"]["kind"], "unsupported_region");
+    }
+
+    #[test]
+    fn batch_survives_invalid_utf8() {
+        let mut out = Vec::new();
+        batch(
+            &b"\xff\xfe\n{\"input\": \"+16502530000\"}\n"[..],
+            &mut out,
+            None,
+        )
+        .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 2);
+        assert!(lines[0].contains("bad_request"));
+        assert!(lines[1].contains("+16502530000"));
+    }
+
+    #[test]
+    fn report_mentions_fix() {
+        let (v, ok) = result_json("4155552671", None);
+        assert!(!ok);
+        let mut out = Vec::new();
+        write_report(
+            &mut out,
+            "4155552671",
+            None,
+            &v,
+            &Address::classify("4155552671"),
+        )
+        .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.contains("add the country code, e.g. +1 415 555 2671"),
+            "{text}"
+        );
+        assert!(text.contains("Telnyx error 10016"), "{text}");
+    }
+}

@@ -1,0 +1,159 @@
+//! Regenerates `src/phone/prefix_table.rs` for the phone fast path.
+//!
+//! For every country calling code, libphonenumber strips a national prefix
+//! from the digits after `+CC` only when the `national_prefix_for_parsing`
+//! pattern of the code's main region matches at the start of those digits.
+//! This tool decodes the metadata compiled into the pinned `rlibphonenumber`
+//! and, for each calling code, computes (exactly, with an anchored DFA) the set
+//! of first two digits on which that pattern can match. The fast path only
+//! handles numbers whose first two national digits are outside that set; all
+//! others take the full parser.
+//!
+//! Usage (from the repository root):
+//!
+//! ```text
+//! cargo run --release --manifest-path tools/gen-phone-prefix-table/Cargo.toml \
+//!     > src/phone/prefix_table.rs
+//! ```
+//!
+//! An explicit path to `metadata.bin` may be given as the only argument.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::Command;
+
+use prost::Message;
+use regex_automata::{
+    Anchored, Input,
+    dfa::{Automaton, StartKind, dense},
+    util::start,
+};
+use rlibphonenumber::PhoneMetadataCollection;
+
+fn metadata_path() -> PathBuf {
+    if let Some(arg) = std::env::args_os().nth(1) {
+        return PathBuf::from(arg);
+    }
+    let out = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["metadata", "--format-version", "1", "--manifest-path"])
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"))
+        .output()
+        .expect("run cargo metadata");
+    assert!(out.status.success(), "cargo metadata failed");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("cargo metadata JSON");
+    let pkg = v["packages"]
+        .as_array()
+        .expect("packages")
+        .iter()
+        .find(|p| p["name"] == "rlibphonenumber")
+        .expect("rlibphonenumber in cargo metadata");
+    let manifest = PathBuf::from(pkg["manifest_path"].as_str().expect("manifest_path"));
+    manifest
+        .parent()
+        .expect("package dir")
+        .join("src/generated/metadata/metadata.bin")
+}
+
+/// Bit `10 * d1 + d2` set: the anchored pattern can match some string that
+/// starts with the digits `d1 d2`, or a prefix of them, or the empty string.
+/// (The fast path always has at least 4 national digits.)
+fn first_two_digits_mask(pattern_base: &str) -> u128 {
+    const ALL: u128 = (1 << 100) - 1;
+    // Same derivation as rlibphonenumber's `RegexTriplets::anchor_start`: the
+    // stored pattern is `^(?:P)$`; the anchored-start form drops the `$`, and a
+    // base shorter than 6 bytes becomes the empty regex.
+    let anchored = if pattern_base.len() >= 6 {
+        &pattern_base[..pattern_base.len() - 1]
+    } else {
+        ""
+    };
+    let dfa = match dense::Builder::new()
+        .configure(dense::Config::new().start_kind(StartKind::Anchored))
+        .build(anchored)
+    {
+        Ok(dfa) => dfa,
+        // Conservative: a pattern we cannot analyse sends every number to the
+        // full parser.
+        Err(_) => return ALL,
+    };
+    let cfg = start::Config::new().anchored(Anchored::Yes);
+    let Ok(start) = dfa.start_state(&cfg) else {
+        return ALL;
+    };
+    // Empty match at position 0?
+    if dfa
+        .try_search_fwd(&Input::new("").anchored(Anchored::Yes))
+        .ok()
+        .flatten()
+        .is_some()
+    {
+        return ALL;
+    }
+    let mut mask = 0u128;
+    for d1 in 0..10u8 {
+        let s1 = dfa.next_state(start, b'0' + d1);
+        if dfa.is_dead_state(s1) {
+            continue;
+        }
+        let one_digit_match = dfa.is_match_state(dfa.next_eoi_state(s1));
+        for d2 in 0..10u8 {
+            let s2 = dfa.next_state(s1, b'0' + d2);
+            if one_digit_match
+                || dfa.is_quit_state(s1)
+                || dfa.is_quit_state(s2)
+                || dfa.is_match_state(s2)
+                || !dfa.is_dead_state(s2)
+            {
+                mask |= 1 << (10 * d1 + d2);
+            }
+        }
+    }
+    mask
+}
+
+fn main() {
+    let path = metadata_path();
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+    let collection = PhoneMetadataCollection::decode(bytes.as_slice()).expect("decode metadata");
+
+    // Same main-region choice as PhoneNumberUtil::new_for_metadata: the entry
+    // flagged main_country_for_code goes first, otherwise file order.
+    let mut per_code: BTreeMap<i32, Vec<(bool, String, Option<String>)>> = BTreeMap::new();
+    #[allow(deprecated)]
+    for m in &collection.metadata {
+        let Some(cc) = m.country_code else { continue };
+        let entry = (
+            m.main_country_for_code(),
+            m.id.clone(),
+            m.national_prefix_for_parsing.clone(),
+        );
+        let list = per_code.entry(cc).or_default();
+        if entry.0 {
+            list.insert(0, entry);
+        } else {
+            list.push(entry);
+        }
+    }
+
+    println!("// @generated by tools/gen-phone-prefix-table from the libphonenumber metadata");
+    println!("// compiled into rlibphonenumber 2.2.15. Do not edit by hand; regenerate when the");
+    println!("// engine is upgraded (the phone fast-path tests check it against the engine).");
+    println!();
+    println!("/// For each country calling code in use: the main region, and a bit mask of the");
+    println!("/// first two national digits on which that region's national-prefix-for-parsing");
+    println!("/// pattern can match (bit `10 * d1 + d2`). Sorted by calling code.");
+    println!("#[rustfmt::skip]");
+    println!("pub(super) const CALLING_CODES: &[(u16, &str, u128)] = &[");
+    for (cc, list) in &per_code {
+        let (_, id, npp) = &list[0];
+        let mask = match npp {
+            None => 0,
+            Some(p) => first_two_digits_mask(p),
+        };
+        println!(
+            "    ({cc}, {id:?}, 0x{mask:025x}), // {}",
+            npp.as_deref().unwrap_or("-")
+        );
+    }
+    println!("];");
+}
