@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Same-run comparison of sms-preflight with its peers (issue 5). One command:
+#   bash benches/compare/run.sh [CORPUS_JSONL]
+# CORPUS_JSONL defaults to ../shared/corpus/messages.jsonl beside the repository; without it,
+# the generated substitute of benches/support/corpus.rs is written and used.
+#
+# It installs the pinned peers into a scratch directory OUTSIDE the repository,
+# ${SMS_PREFLIGHT_COMPARE_DIR:-${TMPDIR:-/tmp}/sms-preflight-compare}:
+#   npm   sms-segments-calculator@1.3.0 (Twilio), split-sms@0.1.7, sms-length@0.2.2
+#   PyPI  smsutil==1.1.3 with future==1.0.0, in a virtual environment
+#   crates.io sms_splitter =0.1.9, in a small cargo project that also depends on this crate
+#         by path (benches/compare/rust/), built in release mode
+# then runs compare.py: agreement with Twilio and the code-point peers first, every
+# disagreement classified, and only then the timing table.
+# Environment: PASSES (timed passes per peer, default 5), TWILIO_PASSES (default 3; one pass
+# of Twilio's calculator over the corpus takes about half a minute), COMPARE_NO_TIMING=1
+# (agreement only). Needs node + npm, python3 with venv, cargo. Runs for about 5 minutes.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+here="$repo/benches/compare"
+scratch="${SMS_PREFLIGHT_COMPARE_DIR:-${TMPDIR:-/tmp}/sms-preflight-compare}"
+case "$scratch/" in "$repo"/*) echo "run.sh: the scratch directory must be outside the repository" >&2; exit 2 ;; esac
+if [ $# -ge 1 ]; then corpus="$(realpath "$1")"; else corpus="$repo/../shared/corpus/messages.jsonl"; fi
+
+step() { printf '==> %s\n' "$*" >&2; }
+for tool in node npm python3 cargo; do
+  command -v "$tool" >/dev/null || { echo "run.sh: $tool is required" >&2; exit 2; }
+done
+mkdir -p "$scratch/node" "$scratch/rs"
+
+step "npm peers (pinned) in $scratch/node"
+want='sms-segments-calculator@1.3.0 split-sms@0.1.7 sms-length@0.2.2'
+have="$(cd "$scratch/node" && node -e '
+  const v = (p) => { try { return require(p + "/package.json").version } catch { return "none" } };
+  console.log(`sms-segments-calculator@${v("sms-segments-calculator")} split-sms@${v("split-sms")} sms-length@${v("sms-length")}`)' 2>/dev/null || true)"
+if [ "$have" != "$want" ]; then
+  (cd "$scratch/node" && { [ -f package.json ] || npm init -y >/dev/null; } \
+    && npm install --no-audit --no-fund --save-exact $want >&2)
+fi
+
+step "PyPI peer (pinned) in $scratch/py"
+[ -x "$scratch/py/bin/python" ] || python3 -m venv "$scratch/py"
+"$scratch/py/bin/python" -c 'import importlib.metadata as m; assert m.version("smsutil") == "1.1.3"' 2>/dev/null \
+  || "$scratch/py/bin/pip" install --quiet 'smsutil==1.1.3' 'future==1.0.0' >&2
+
+step "Rust side: sms-preflight (by path) + sms_splitter =0.1.9 in $scratch/rs"
+sed "s#@REPO@#$repo#g" "$here/rust/Cargo.toml.in" > "$scratch/rs/Cargo.toml"
+# Start from this repository's lock file so that shared dependencies match the crate's tests.
+[ -f "$scratch/rs/Cargo.lock" ] || cp "$repo/Cargo.lock" "$scratch/rs/Cargo.lock"
+COMPARE_RUSTC="$(rustc --version | cut -d' ' -f2)" \
+  cargo build --release --quiet --manifest-path "$scratch/rs/Cargo.toml" --target-dir "$scratch/rs/target" >&2
+bin="$scratch/rs/target/release/compare-rs"
+
+if [ ! -f "$corpus" ]; then
+  step "no corpus at $corpus: writing the generated substitute"
+  corpus="$scratch/generated-corpus.jsonl"
+  "$bin" gen-corpus "$corpus"
+fi
+
+# HOOK(wasm): once bindings/wasm is published as an npm package, build it here (wasm-pack)
+# and let compare.py time it through Node next to the native figures (see timing() there).
+
+step "agreement, then timing (this takes a few minutes; keep the machine otherwise idle)"
+args=(--scratch "$scratch" --corpus "$corpus" --rust-bin "$bin" --python "$scratch/py/bin/python"
+      --passes "${PASSES:-5}" --twilio-passes "${TWILIO_PASSES:-3}")
+[ "${COMPARE_NO_TIMING:-0}" = 1 ] && args+=(--no-timing)
+exec python3 "$here/compare.py" "${args[@]}"
