@@ -11,19 +11,27 @@ const REGIONS: &[&str] = &[
     "SG", "ID", "AU", "NZ", "BR", "AR", "MX", "CO", "IR", "HU", "SM", "MG", "VA",
 ];
 
-/// Strings made of what people put around phone numbers.
+/// Strings made of what people put around phone numbers, including whole RFC 3966 and
+/// extension tokens in any order (a `tel:` after `;phone-context=` once panicked inside the
+/// engine).
 fn phoneish() -> impl Strategy<Value = String> {
     proptest::collection::vec(
         prop_oneof![
-            4 => proptest::char::range('0', '9'),
-            1 => prop::sample::select(vec![
+            8 => proptest::char::range('0', '9').prop_map(String::from),
+            2 => prop::sample::select(vec![
                 ' ', '-', '.', '(', ')', '/', '+', '＋', '#', '*', ';', '=', ',', 'x', 'e', 't',
                 ':', 'A', 'Z', '٣', '۷', '७', '１', '\u{a0}', '\u{2011}', '\u{200b}', '\t', '~',
-            ]),
+            ])
+            .prop_map(String::from),
+            1 => prop::sample::select(vec![
+                "tel:", ";phone-context=", ";ext=", "ext.", " x", ";isub=", "+1", "00", "011",
+                "example.com", "+44",
+            ])
+            .prop_map(String::from),
         ],
         0..40,
     )
-    .prop_map(|v| v.into_iter().collect())
+    .prop_map(|v| v.concat())
 }
 
 fn region() -> impl Strategy<Value = Option<String>> {
@@ -110,4 +118,21 @@ proptest! {
             prop_assert!(again.is_valid());
         }
     }
+}
+
+#[test]
+fn tel_after_phone_context_is_not_a_number() {
+    // Found by fuzzing: rlibphonenumber 2.2.15 panics on these; libphonenumber (Python
+    // phonenumbers 9.0.43) says NOT_A_NUMBER.
+    for input in [
+        "+1;phone-context=a;tel:",
+        "+14155552671;phone-context=example.com;tel:1",
+    ] {
+        let err = normalize(input, None).unwrap_err();
+        assert_eq!(err.kind(), "not_a_number", "{input}");
+        assert!(Address::classify(input).is_err());
+    }
+    // The ordinary RFC 3966 form still parses.
+    let n = normalize("tel:+1-415-555-2671;phone-context=example.com", None).unwrap();
+    assert_eq!(n.e164(), "+14155552671");
 }

@@ -112,12 +112,25 @@ pub(crate) fn example_number(region: EngineRegion, number_type: NumberType) -> O
 pub(crate) struct Number(EngineNumber);
 
 /// Runs the engine's full text parser.
+///
+/// Two guards keep the engine's bugs from becoming ours:
+/// - rlibphonenumber 2.2.15 slices `input[tel: + 4 .. ;phone-context=]` without checking the
+///   order, and panics when `tel:` comes after `;phone-context=` (found by fuzzing; e.g.
+///   `+1;phone-context=a;tel:`). libphonenumber reads no number there, so neither do we.
+/// - Any other panic inside the engine is caught (where unwinding exists, that is natively)
+///   and reported as "not a number" rather than taking the caller down.
 pub(crate) fn parse(
     input: &str,
     default_region: Option<EngineRegion>,
 ) -> Result<Number, ParseFailure> {
-    util()
-        .parse(input, default_region.map(|r| r.0))
+    if let Some(context) = input.find(";phone-context=")
+        && input.find("tel:").is_some_and(|tel| tel > context)
+    {
+        return Err(ParseFailure::NotANumber);
+    }
+    let region = default_region.map(|r| r.0);
+    std::panic::catch_unwind(|| util().parse(input, region))
+        .map_err(|_| ParseFailure::NotANumber)?
         .map(Number)
         .map_err(|e| match e {
             ParseError::InvalidCountryCode => ParseFailure::InvalidCountryCode,
