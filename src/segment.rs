@@ -527,36 +527,64 @@ impl<'a> Sink for Collect<'a> {
     }
 }
 
-/// Whether a part may end at byte `i` (a char boundary strictly inside the text).
+/// Whether a cheap local test proves byte `i` (a char boundary strictly inside the text) a
+/// place where a part may end: always under the code-point policy; between two ASCII
+/// characters (only CR LF forms a cluster there, and it may be split); and before a simple
+/// character that follows one that cannot join it (see `grapheme_count`). That settles
+/// almost every cut in Latin, Cyrillic, Greek or CJK text.
 #[inline]
-fn may_cut(text: &str, i: usize, policy: SplitPolicy) -> bool {
+fn cut_is_clearly_free(text: &str, i: usize, policy: SplitPolicy) -> bool {
     if policy == SplitPolicy::Codepoints {
         return true;
     }
     let bytes = text.as_bytes();
-    let (before, after) = (bytes[i - 1], bytes[i]);
-    if before < 0x80 && after < 0x80 {
-        // Two ASCII characters form one cluster only as CR LF, which may be split.
+    if bytes[i - 1] < 0x80 && bytes[i] < 0x80 {
         return true;
     }
-    // A simple character after one that cannot join it always starts a cluster (see
-    // `grapheme_count`); this settles most cuts in Cyrillic, Greek or CJK text.
-    if let (Some(prev), Some(next)) = (text[..i].chars().next_back(), text[i..].chars().next())
-        && is_simple_cluster_char(next)
-        && !joins_next(prev)
-    {
-        return true;
-    }
-    let mut cursor = GraphemeCursor::new(i, text.len(), true);
-    cursor.is_boundary(text, 0).unwrap_or(true)
+    matches!(
+        (text[..i].chars().next_back(), text[i..].chars().next()),
+        (Some(prev), Some(next)) if is_simple_cluster_char(next) && !joins_next(prev)
+    )
 }
 
-/// The grapheme boundary at or before byte `i`.
-fn boundary_before(text: &str, i: usize) -> usize {
-    let mut cursor = GraphemeCursor::new(i, text.len(), true);
-    match cursor.is_boundary(text, 0) {
-        Ok(true) => i,
-        _ => cursor.prev_boundary(text, 0).ok().flatten().unwrap_or(0),
+/// Grapheme boundaries found by one UAX #29 cursor that only moves forward, created on the
+/// first cut the local test cannot settle. Parts end in text order, so the whole split
+/// costs at most one pass of the cursor, however long the clusters (a fresh cursor per cut
+/// would walk back over a long cluster or a run of flags each time: quadratic).
+struct Boundaries {
+    cursor: GraphemeCursor,
+    /// The last boundary before `next`, and the first one after it.
+    prev: usize,
+    next: usize,
+}
+
+impl Boundaries {
+    fn new(text: &str) -> Self {
+        let mut cursor = GraphemeCursor::new(0, text.len(), true);
+        let next = cursor
+            .next_boundary(text, 0)
+            .ok()
+            .flatten()
+            .unwrap_or(text.len());
+        Boundaries {
+            cursor,
+            prev: 0,
+            next,
+        }
+    }
+
+    /// The grapheme boundary at or before `i`. Calls must not go backwards.
+    fn at_or_before(&mut self, text: &str, i: usize) -> usize {
+        while self.next <= i && self.next < text.len() {
+            self.prev = self.next;
+            self.next = self
+                .cursor
+                .next_boundary(text, 0)
+                .ok()
+                .flatten()
+                .unwrap_or(text.len());
+        }
+        if self.next <= i { self.next } else { self.prev }
     }
 }
 
@@ -637,6 +665,7 @@ pub(crate) fn split<S: Sink>(
     // Plain ASCII costs one septet in the charset profiles (not under national tables,
     // where some ASCII goes through the single shift table).
     let ascii_skip = enc == Encoding::Gsm7 && matches!(alphabet, Alphabet::Charset(_));
+    let mut boundaries: Option<Boundaries> = None;
     while i < bytes.len() {
         // Skip whole 8-byte words that cannot contain a cut: their units are counted
         // without decoding, and the first character after them is handled below as usual.
@@ -667,8 +696,12 @@ pub(crate) fn split<S: Sink>(
         // part it now starts may need cutting again, this time inside the cluster.
         while fill + c_cost > cap && i > start {
             let mut cut = i;
-            if !may_cut(text, i, policy) {
-                let b = boundary_before(text, i);
+            if !cut_is_clearly_free(text, i, policy) {
+                let b = boundaries
+                    .get_or_insert_with(|| Boundaries::new(text))
+                    .at_or_before(text, i);
+                // A cluster that began at or before the part's start is longer than a
+                // part: cut it between code points.
                 if b > start {
                     cut = b;
                 }
