@@ -26,6 +26,12 @@ pub enum Error {
         /// The values it takes.
         expected: &'static str,
     },
+    /// Options that cannot go together (see [`Options::validate`](crate::Options::validate)).
+    #[error("conflicting options: {reason}")]
+    ConflictingOptions {
+        /// What conflicts, and why.
+        reason: String,
+    },
     /// Smart encoding removed every character of a non-empty text (it held only characters
     /// that the map removes, such as U+200B ZERO WIDTH SPACE). Telnyx rejects such a message
     /// with a `400`: a message cannot be empty after the transformation.
@@ -39,14 +45,48 @@ pub enum Error {
 }
 
 impl Error {
+    /// Whether the error is about the options rather than the text: a caller should fix its
+    /// configuration, not the message.
+    pub fn is_configuration(&self) -> bool {
+        matches!(
+            self,
+            Error::InvalidOption { .. } | Error::ConflictingOptions { .. }
+        )
+    }
+
     /// A stable, machine-readable name for the error (`not_gsm7`, `invalid_option`,
-    /// `empty_after_smart_encoding`).
+    /// `conflicting_options`, `empty_after_smart_encoding`).
     pub fn kind(&self) -> &'static str {
         match self {
             Error::NotGsm7 { .. } => "not_gsm7",
             Error::InvalidOption { .. } => "invalid_option",
+            Error::ConflictingOptions { .. } => "conflicting_options",
             Error::EmptyAfterSmartEncoding { .. } => "empty_after_smart_encoding",
         }
+    }
+}
+
+/// Serialized as `{"kind": "...", "message": "..."}`, plus the characters at fault where
+/// there are some: `chars` (each with its offsets) for `not_gsm7`, `removed` and `chars` for
+/// `empty_after_smart_encoding`.
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("kind", self.kind())?;
+        m.serialize_entry("message", &self.to_string())?;
+        match self {
+            Error::NotGsm7 { charset, chars } => {
+                m.serialize_entry("charset", charset)?;
+                m.serialize_entry("chars", chars)?;
+            }
+            Error::EmptyAfterSmartEncoding { removed, chars } => {
+                m.serialize_entry("removed", removed)?;
+                m.serialize_entry("chars", chars)?;
+            }
+            Error::InvalidOption { .. } | Error::ConflictingOptions { .. } => {}
+        }
+        m.end()
     }
 }
 

@@ -107,6 +107,30 @@ pub struct Options {
 }
 
 impl Options {
+    /// Checks that the options can go together. [`analyze`](crate::analyze) and
+    /// [`count`](crate::count) call it first, whatever the text; call it yourself to reject a
+    /// configuration before any text arrives.
+    ///
+    /// The one rule today: national shift tables are a 3GPP mechanism, so they need
+    /// [`Charset::Standard`]; the Telnyx profiles do not include them.
+    ///
+    /// ```
+    /// use sms_preflight::{Options, NationalLanguages};
+    /// let bad = Options { national: NationalLanguages::ALL, ..Options::telnyx() };
+    /// assert_eq!(bad.validate().unwrap_err().kind(), "conflicting_options");
+    /// ```
+    pub fn validate(&self) -> Result<(), Error> {
+        if !self.national.is_empty() && self.charset != Charset::Standard {
+            return Err(Error::ConflictingOptions {
+                reason: format!(
+                    "national shift tables need charset standard, not {}: they are a 3GPP mechanism that the Telnyx profiles do not include",
+                    self.charset.name()
+                ),
+            });
+        }
+        Ok(())
+    }
+
     /// What Telnyx does: its published GSM-7 set ([`Charset::Telnyx`]), the 8-bit
     /// reference ("6 bytes are reserved" per part) and at most 10 parts (error 40302).
     /// Splitting keeps grapheme clusters whole, as the default does; Telnyx documents no rule.

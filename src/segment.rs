@@ -355,6 +355,7 @@ pub(crate) struct Decision {
 }
 
 pub(crate) fn decide(text: &str, opts: &Options) -> Result<Decision, Error> {
+    opts.validate()?;
     let charset = Alphabet::Charset(opts.charset);
     let ucs2 = |non_gsm_from| {
         // A surrogate pair is exactly a 4-byte UTF-8 sequence.
@@ -369,13 +370,6 @@ pub(crate) fn decide(text: &str, opts: &Options) -> Result<Decision, Error> {
     };
     if opts.encoding == EncodingRequest::Ucs2 {
         return Ok(ucs2(Some((0, charset))));
-    }
-    if !opts.national.is_empty() && opts.charset != Charset::Standard {
-        return Err(Error::InvalidOption {
-            option: "national",
-            value: opts.charset.name().to_string(),
-            expected: "charset standard: national shift tables are a 3GPP mechanism that the Telnyx profiles do not include",
-        });
     }
     let scan = gsm_scan(text, opts.charset);
     let default_ok = scan.first_bad.is_none();

@@ -249,8 +249,39 @@ fn national_tables_need_the_standard_charset() {
         ..Options::telnyx()
     };
     let err = count("ş", &opts).unwrap_err();
-    assert_eq!(err.kind(), "invalid_option");
-    assert!(err.to_string().contains("charset standard"), "{err}");
+    assert_eq!(err.kind(), "conflicting_options");
+    assert!(err.is_configuration());
+    assert!(
+        err.to_string()
+            .contains("need charset standard, not telnyx"),
+        "{err}"
+    );
+    // Whatever the text and the encoding: the options are wrong, not the message.
+    let ucs2 = Options {
+        encoding: EncodingRequest::Ucs2,
+        ..opts
+    };
+    assert_eq!(
+        analyze("hi", &ucs2).unwrap_err().kind(),
+        "conflicting_options"
+    );
+    assert_eq!(opts.validate(), Err(err));
+    assert_eq!(with("tr").validate(), Ok(()));
+}
+
+#[test]
+fn errors_serialize_with_their_characters() {
+    let gsm7 = Options {
+        encoding: EncodingRequest::Gsm7,
+        ..Options::default()
+    };
+    let err = analyze("ok 😀", &gsm7).unwrap_err();
+    let v = serde_json::to_value(&err).unwrap();
+    assert_eq!(v["kind"], "not_gsm7");
+    assert_eq!(v["charset"], "standard");
+    assert_eq!(v["chars"][0]["code_point"], "U+1F600");
+    assert_eq!(v["chars"][0]["utf8"], 3);
+    assert!(v["message"].as_str().unwrap().contains("U+1F600"));
 }
 
 #[test]

@@ -136,3 +136,17 @@ fn tel_after_phone_context_is_not_a_number() {
     let n = normalize("tel:+1-415-555-2671;phone-context=example.com", None).unwrap();
     assert_eq!(n.e164(), "+14155552671");
 }
+
+#[test]
+fn impossible_numbers_are_not_addresses() {
+    // Too short for +1: well-formed, but no number has that length.
+    let err = Address::classify("+1415555267").unwrap_err();
+    assert_eq!(err.kind(), "impossible_number");
+    assert_eq!(err.telnyx_code(), Some(10002));
+    assert!(err.to_string().contains("too short"), "{err}");
+    assert_eq!(Address::classify("+1234567").unwrap_err().kind(), "impossible_number");
+    // Possible but not valid (the 555 numbers of documentation) stays usable: a validator
+    // that required validity would reject Telnyx's own examples.
+    let a = Address::classify("+15551234567").unwrap();
+    assert_eq!(a.kind(), "e164");
+}

@@ -4,7 +4,7 @@
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use super::error::example_fix;
-use super::{MAX_E164_DIGITS, PhoneError, PhoneNumber, normalize};
+use super::{MAX_E164_DIGITS, PhoneError, PhoneNumber, PossibleReason, normalize};
 
 /// Longest alphanumeric sender ID, in characters (Telnyx; 11 GSM septets fit the
 /// 10-octet TP-OA address field).
@@ -68,6 +68,20 @@ pub enum AddressError {
         /// Digits in the normalized number.
         digits: usize,
     },
+    /// A well-formed number whose length no number of its country has (libphonenumber's
+    /// `isPossibleNumber` is false): it cannot reach anyone.
+    #[error(
+        "{e164} cannot be a phone number of country code +{country_code}: {}; check the digits",
+        reason.describe()
+    )]
+    ImpossibleNumber {
+        /// The number as normalized.
+        e164: String,
+        /// Its country calling code.
+        country_code: u16,
+        /// Why it is not possible (too short, too long, a length the country does not use).
+        reason: PossibleReason,
+    },
     /// Only digits, but fewer than 5: too short for a short code.
     #[error("a short code has 5 or 6 digits; this has {len}")]
     ShortCodeLength {
@@ -116,6 +130,7 @@ impl AddressError {
             AddressError::Empty => "empty",
             AddressError::Phone(e) => e.kind(),
             AddressError::TooManyDigits { .. } => "too_many_digits",
+            AddressError::ImpossibleNumber { .. } => "impossible_number",
             AddressError::ShortCodeLength { .. } => "short_code_length",
             AddressError::MissingCountryCode { .. } => "missing_country_code",
             AddressError::SenderIdTooLong { .. } => "sender_id_too_long",
@@ -135,6 +150,7 @@ impl AddressError {
             AddressError::TooManyDigits { .. } | AddressError::MissingCountryCode { .. } => {
                 Some(10016)
             }
+            AddressError::ImpossibleNumber { .. } => Some(10002),
             AddressError::SenderIdTooLong { .. }
             | AddressError::SenderIdNeedsLetter
             | AddressError::SenderIdInvalidChar { .. } => Some(40325),
@@ -298,6 +314,13 @@ fn phone(s: &str, default_region: Option<&str>) -> Result<Address, AddressError>
     let digits = number.e164().len() - 1;
     if digits > MAX_E164_DIGITS {
         return Err(AddressError::TooManyDigits { digits });
+    }
+    if !number.is_possible() {
+        return Err(AddressError::ImpossibleNumber {
+            e164: number.e164().to_string(),
+            country_code: number.country_code(),
+            reason: number.possible_reason(),
+        });
     }
     let canonical = s == number.e164() && number.extension().is_none();
     Ok(Address::E164 { number, canonical })

@@ -211,6 +211,18 @@ impl PossibleReason {
         }
     }
 
+    /// A short English phrase: "too short", "too long", "a length the country does not use".
+    pub fn describe(self) -> &'static str {
+        match self {
+            PossibleReason::IsPossible => "a possible length",
+            PossibleReason::IsPossibleLocalOnly => "only dialable locally",
+            PossibleReason::InvalidCountryCode => "the country code is not in use",
+            PossibleReason::TooShort => "too short",
+            PossibleReason::InvalidLength => "a length the country does not use",
+            PossibleReason::TooLong => "too long",
+        }
+    }
+
     /// libphonenumber's name (`"IS_POSSIBLE_LOCAL_ONLY"`).
     pub fn libphonenumber_name(self) -> &'static str {
         match self {

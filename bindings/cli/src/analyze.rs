@@ -1,7 +1,7 @@
 //! `sms-preflight analyze`.
 
 use std::fmt::Write as _;
-use std::io::{BufRead, BufWriter, Read, Write};
+use std::io::{Read, Write};
 
 use clap::Args;
 use serde::{Deserialize, Serialize};
@@ -16,7 +16,9 @@ use crate::Failure;
 #[derive(Args)]
 pub(crate) struct AnalyzeArgs {
     /// The message. When absent, it is read from stdin (one trailing newline is dropped,
-    /// unless --keep-newline).
+    /// unless --keep-newline). Text that starts with `-` is fine: `analyze -- "-50% off"`
+    /// or `analyze "-50% off"`.
+    #[arg(allow_hyphen_values = true)]
     text: Option<String>,
     /// Print the analysis as JSON.
     #[arg(long, conflicts_with = "jsonl")]
@@ -133,6 +135,9 @@ struct Output<'a, 'b> {
 
 pub(crate) fn run(args: &AnalyzeArgs) -> Result<(), Failure> {
     let opts = args.options();
+    // Options that cannot go together are a usage error, whatever the text.
+    opts.validate()
+        .map_err(|e| Failure::BadInput(e.to_string()))?;
     let smart = args.smart()?;
     if let Some(path) = &args.jsonl {
         return run_jsonl(path, &smart, &opts);
@@ -211,46 +216,13 @@ struct OutLine<'a, T: Serialize> {
 
 #[derive(Serialize)]
 struct ErrorBody {
-    error: ErrorInfo,
-}
-
-#[derive(Serialize)]
-struct ErrorInfo {
-    kind: &'static str,
-    message: String,
+    error: sms_preflight::Error,
 }
 
 fn run_jsonl(path: &str, smart: &SmartEncoding, opts: &Options) -> Result<(), Failure> {
-    let reader: Box<dyn BufRead> = if path == "-" {
-        Box::new(std::io::stdin().lock())
-    } else {
-        let f = std::fs::File::open(path)
-            .map_err(|e| Failure::BadInput(format!("cannot open {path}: {e}")))?;
-        Box::new(std::io::BufReader::with_capacity(1 << 16, f))
-    };
-    let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    let mut buf = Vec::new();
-    let mut reader = reader;
-    let mut n = 0usize;
-    loop {
-        buf.clear();
-        let read = reader
-            .read_until(b'\n', &mut buf)
-            .map_err(|e| Failure::BadInput(format!("cannot read {path}: {e}")))?;
-        if read == 0 {
-            break;
-        }
-        n += 1;
-        let line = std::str::from_utf8(&buf)
-            .map_err(|e| Failure::BadInput(format!("{path}:{n}: not valid UTF-8 ({e})")))?;
-        let line = line.trim_end_matches(['\n', '\r']);
-        if line.trim().is_empty() {
-            continue;
-        }
+    crate::jsonl::run(path, |line, json| {
         let parsed: Line = serde_json::from_str(line).map_err(|e| {
-            Failure::BadInput(format!(
-                "{path}:{n}: expected a JSON string or an object with a \"text\" string ({e})"
-            ))
+            format!("expected a JSON string or an object with a \"text\" string ({e})")
         })?;
         let (text, id) = match &parsed {
             Line::Text(t) => (t.as_str(), None),
@@ -267,33 +239,19 @@ fn run_jsonl(path: &str, smart: &SmartEncoding, opts: &Options) -> Result<(), Fa
                     analysis: &a,
                     smart_encoding,
                 };
-                serde_json::to_writer(&mut out, &OutLine { id, body })
+                serde_json::to_writer(json, &OutLine { id, body })
             }
-            Err(e) => {
-                let body = ErrorBody {
-                    error: ErrorInfo {
-                        kind: e.kind(),
-                        message: e.to_string(),
-                    },
-                };
-                serde_json::to_writer(&mut out, &OutLine { id, body })
-            }
+            Err(error) => serde_json::to_writer(
+                json,
+                &OutLine {
+                    id,
+                    body: ErrorBody { error },
+                },
+            ),
         };
-        let io = written
-            .map_err(std::io::Error::from)
-            .and_then(|()| out.write_all(b"\n"));
-        match io {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
-            Err(e) => return Err(Failure::BadInput(format!("cannot write output: {e}"))),
-        }
-    }
-    match out.flush() {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Failure::BadInput(format!("cannot write output: {e}")))
-        }
-        _ => Ok(()),
-    }
+        written.map_err(|e| format!("cannot write the answer: {e}"))
+    })
+    .map_err(Failure::BadInput)
 }
 
 /// Shows a string with control characters visible.

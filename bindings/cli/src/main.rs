@@ -5,6 +5,7 @@
 //! rejects the text (for example `--encoding gsm7` on an emoji), 2 on bad input or usage.
 
 mod analyze;
+mod jsonl;
 mod phone;
 
 use std::process::ExitCode;

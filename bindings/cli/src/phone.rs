@@ -10,8 +10,7 @@
 //! or when every batch line was answered (per-line errors are data, not
 //! failures); 1 when the single number was refused; 2 for I/O errors.
 
-use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use serde_json::{Map, Value, json};
@@ -202,22 +201,7 @@ struct Request {
 }
 
 fn run_batch(path: &str, fallback_region: Option<&str>) -> ExitCode {
-    let reader: Box<dyn BufRead> = if path == "-" {
-        Box::new(io::stdin().lock())
-    } else {
-        match File::open(path) {
-            Ok(f) => Box::new(BufReader::new(f)),
-            Err(e) => {
-                eprintln!("sms-preflight phone: cannot open {path}: {e}");
-                return ExitCode::from(2);
-            }
-        }
-    };
-    match batch(
-        reader,
-        &mut BufWriter::new(io::stdout().lock()),
-        fallback_region,
-    ) {
+    match crate::jsonl::run(path, |line, json| answer(line, json, fallback_region)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("sms-preflight phone: {e}");
@@ -226,42 +210,16 @@ fn run_batch(path: &str, fallback_region: Option<&str>) -> ExitCode {
     }
 }
 
-/// Answers every line of `reader` with one line on `out`.
-fn batch(
-    mut reader: impl BufRead,
-    out: &mut impl Write,
-    fallback_region: Option<&str>,
-) -> io::Result<()> {
-    let mut buf = Vec::new();
-    let mut line_no = 0usize;
-    loop {
-        buf.clear();
-        if reader.read_until(b'\n', &mut buf)? == 0 {
-            break;
-        }
-        line_no += 1;
-        let value = match parse_request(&buf) {
-            Ok(req) => {
-                let region = req.region.as_deref().or(fallback_region);
-                result_json(&req.input, region).0
-            }
-            Err(message) => json!({
-                "line": line_no,
-                "error": {"kind": "bad_request", "message": message},
-            }),
-        };
-        writeln!(out, "{value}")?;
-    }
-    out.flush()
+/// Answers one batch line: the result object, or why the line is not a request.
+fn answer(line: &str, json: &mut Vec<u8>, fallback_region: Option<&str>) -> Result<(), String> {
+    let req = parse_request(line)?;
+    let region = req.region.as_deref().or(fallback_region);
+    serde_json::to_writer(json, &result_json(&req.input, region).0)
+        .map_err(|e| format!("cannot write the answer: {e}"))
 }
 
-fn parse_request(line: &[u8]) -> Result<Request, String> {
-    let text = std::str::from_utf8(line).map_err(|e| format!("line is not UTF-8: {e}"))?;
-    let text = text.trim();
-    if text.is_empty() {
-        return Err("empty line: expected {\"input\": \"...\", \"region\": \"US\" | null}".into());
-    }
-    serde_json::from_str(text)
+fn parse_request(line: &str) -> Result<Request, String> {
+    serde_json::from_str(line.trim())
         .map_err(|e| format!("expected {{\"input\": \"...\", \"region\": \"US\" | null}}: {e}"))
 }
 
@@ -271,7 +229,10 @@ mod tests {
 
     fn run_lines(input: &str, region: Option<&str>) -> Vec<Value> {
         let mut out = Vec::new();
-        batch(input.as_bytes(), &mut out, region).unwrap();
+        crate::jsonl::answer_lines(input.as_bytes(), &mut out, |line, json| {
+            answer(line, json, region)
+        })
+        .unwrap();
         String::from_utf8(out)
             .unwrap()
             .lines()
@@ -324,10 +285,10 @@ mod tests {
     #[test]
     fn batch_survives_invalid_utf8() {
         let mut out = Vec::new();
-        batch(
+        crate::jsonl::answer_lines(
             &b"\xff\xfe\n{\"input\": \"+16502530000\"}\n"[..],
             &mut out,
-            None,
+            |line, json| answer(line, json, None),
         )
         .unwrap();
         let text = String::from_utf8(out).unwrap();

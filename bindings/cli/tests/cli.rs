@@ -216,11 +216,19 @@ fn jsonl_keeps_order_and_ids() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines.len(), 3);
+    // One answer per input line, the blank one included, so input and output zip.
+    assert_eq!(lines.len(), 4);
     assert_eq!(lines[0]["units"], 5);
     assert_eq!(lines[1]["id"], "m1");
     assert_eq!(lines[1]["encoding"], "UCS-2");
-    assert_eq!(lines[2]["units"], 1);
+    assert_eq!(
+        (
+            lines[2]["line"].as_u64(),
+            lines[2]["error"]["kind"].as_str()
+        ),
+        (Some(3), Some("bad_request"))
+    );
+    assert_eq!(lines[3]["units"], 1);
     // A per-line rejection is reported in place, and the batch goes on.
     let out = run(
         &["analyze", "--jsonl", "-", "--encoding", "gsm7"],
@@ -232,6 +240,8 @@ fn jsonl_keeps_order_and_ids() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert_eq!(lines[0]["error"]["kind"], "not_gsm7");
+    // The error is structured: the offending characters with their offsets.
+    assert_eq!(lines[0]["error"]["chars"][0]["code_point"], "U+1F600");
     assert_eq!(lines[1]["encoding"], "GSM-7");
 }
 
@@ -245,12 +255,53 @@ fn bad_input_fails_cleanly() {
         err.contains("not valid UTF-8") && err.contains("offset 1"),
         "{err}"
     );
-    // Unreadable JSON in a batch names the line.
-    let out = run(&["analyze", "--jsonl", "-"], b"\"ok\"\n{\"txt\": 1}\n");
+    // Unreadable JSON and invalid UTF-8 in a batch: answered in place with the line
+    // number, and the batch goes on.
+    let out = run(
+        &["analyze", "--jsonl", "-"],
+        b"\"ok\"\n{\"txt\": 1}\n\xff\n\"x\"\n",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[1]["line"], 2);
+    assert_eq!(lines[1]["error"]["kind"], "bad_request");
+    assert!(
+        lines[1]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("\"text\"")
+    );
+    assert_eq!(lines[2]["error"]["kind"], "bad_request");
+    assert_eq!(lines[3]["units"], 1);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+    // Options that conflict are a usage error, before any text.
+    let out = run(
+        &[
+            "analyze",
+            "--telnyx",
+            "--national",
+            "tr",
+            "--encoding",
+            "ucs2",
+            "hi",
+        ],
+        b"",
+    );
     assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("-:2:"), "{err}");
-    assert!(!err.contains("panicked"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("conflicting options"));
+    // Text that starts with a dash is text, not a flag.
+    let out = run(&["analyze", "--json", "-50% off"], b"");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     // A missing file.
     let out = run(&["analyze", "--jsonl", "/nonexistent/x.jsonl"], b"");
     assert_eq!(out.status.code(), Some(2));
