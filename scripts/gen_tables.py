@@ -19,26 +19,13 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "gsm_tables.json"
 OUT = ROOT / "src" / "tables" / "generated.rs"
 
-# Cell encoding in the forward tables (septet -> UTF-16 code unit). Every character of
-# every table is in the BMP and none is U+0000, U+FFFC, U+FFFE or U+FFFF, which the
-# script asserts, so these values cannot collide with a character.
-UNDEF, ESC, CR2, SS2 = 0x0000, 0xFFFF, 0xFFFE, 0xFFFC
-MARKERS = {"ESC": ESC, "CR2": CR2, "SS2": SS2}
+# Marker cells: never characters (see data/README.md).
+MARKERS = ("ESC", "CR2", "SS2")
 
 # Characters of Telnyx's published extended list that the conservative Telnyx profile
 # leaves out (see the CONTESTED note where it is used).
 TELNYX_STRICT_EXCLUDE = "\u20ac"
 
-
-def cell_value(cell):
-    if cell is None:
-        return UNDEF
-    if cell in MARKERS:
-        return MARKERS[cell]
-    assert len(cell) == 1, cell
-    cp = ord(cell)
-    assert cp <= 0xFFFF and cp not in (UNDEF, ESC, CR2, SS2), hex(cp)
-    return cp
 
 
 def reverse(cells):
@@ -47,15 +34,11 @@ def reverse(cells):
     for septet, cell in enumerate(cells):
         if cell is None or cell in MARKERS:
             continue
+        # One BMP character a cell: the Rust tables store code points as u16.
+        assert len(cell) == 1 and ord(cell) <= 0xFFFF, (septet, cell)
         rev.setdefault(ord(cell), septet)
     return sorted(rev.items())
 
-
-def fmt_u16_table(values):
-    rows = []
-    for i in range(0, 128, 8):
-        rows.append("        " + " ".join(f"0x{v:04X}," for v in values[i:i + 8]))
-    return "[\n" + "\n".join(rows) + "\n    ]"
 
 
 def fmt_pairs(pairs):
@@ -100,52 +83,14 @@ def generate():
     w("//")
     w(f"// Source: {data['spec']}; see data/README.md for provenance and checks.")
     w("")
-    w("/// Forward-table cell value: undefined cell (a sender must never emit it).")
-    w(f"pub(crate) const UNDEF: u16 = 0x{UNDEF:04X};")
-    w("/// Forward-table cell value: ESC at 0x1B of every locking table.")
-    w(f"pub(crate) const ESC: u16 = 0x{ESC:04X};")
-    w("/// Forward-table cell value: CR2, the reserved control at 0x0D of every single shift table.")
-    w(f"pub(crate) const CR2: u16 = 0x{CR2:04X};")
-    w("/// Forward-table cell value: SS2, reserved at 0x1B of every single shift table.")
-    w(f"pub(crate) const SS2: u16 = 0x{SS2:04X};")
-    w("")
     w("/// Language names indexed by National Language Identifier (0 = default alphabet).")
     names = ", ".join(f'"{l["name"]}"' for l in langs)
     w(f"pub(crate) const LANGUAGE_NAMES: [&str; 14] = [{names}];")
     w("")
-    w("/// Locking shift tables (septet -> UTF-16 code unit), indexed by NLI; `None` where the")
-    w("/// spec has none (Spanish, A.3.2 is void: it uses the default alphabet).")
-    w("pub(crate) static LOCKING: [Option<[u16; 128]>; 14] = [")
-    for l in langs:
-        if l["locking"] is None:
-            w(f"    // {l['id']} {l['name']}: no locking shift table")
-            w("    None,")
-        else:
-            vals = [cell_value(c) for c in l["locking"]]
-            w(f"    // {l['id']} {l['name']} ({l['locking_clause']})")
-            w(f"    Some({fmt_u16_table(vals)}),")
-    w("];")
-    w("")
-    w("/// Single shift tables (septet after ESC -> UTF-16 code unit), indexed by NLI.")
-    w("/// NLI 0 is the default extension table (6.2.1.1).")
-    w("pub(crate) static SINGLE: [[u16; 128]; 14] = [")
-    for l in langs:
-        vals = [cell_value(c) for c in l["single"]]
-        w(f"    // {l['id']} {l['name']} ({l['single_clause']})")
-        w(f"    {fmt_u16_table(vals)},")
-    w("];")
-    w("")
-    for kind in ("locking", "single"):
-        for l in langs:
-            cells = l[kind]
-            pairs = reverse(cells) if cells is not None else []
-            w(f"/// Reverse {kind} table of NLI {l['id']} ({l['name']}): (code point, septet), sorted.")
-            w(f"static {kind.upper()}_REV_{l['id']}: &[(u16, u8)] = {fmt_pairs(pairs)};")
-    w("")
-    w("/// Reverse locking tables by NLI (empty for Spanish, which has none).")
-    w("pub(crate) static LOCKING_REV: [&[(u16, u8)]; 14] = [" + ", ".join(f"LOCKING_REV_{i}" for i in range(14)) + "];")
-    w("/// Reverse single shift tables by NLI.")
-    w("pub(crate) static SINGLE_REV: [&[(u16, u8)]; 14] = [" + ", ".join(f"SINGLE_REV_{i}" for i in range(14)) + "];")
+    w("/// Whether the language with this NLI has a locking shift table (Spanish has none:")
+    w("/// A.3.2 is void, it uses the default alphabet).")
+    has = ", ".join("true" if l["locking"] is not None else "false" for l in langs)
+    w(f"pub(crate) const HAS_LOCKING_TABLE: [bool; 14] = [{has}];")
     w("")
 
     # Septet-cost tables of the two charset profiles: 0 = not in the set, 1 = one septet,

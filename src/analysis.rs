@@ -64,8 +64,8 @@ pub struct Segment<'a> {
     pub utf16: Span,
     /// The part's length in units of the encoding (septets or UTF-16 code units).
     pub units: usize,
-    /// How many units this part can hold: 160/70 for a one-part message, 153/67 (8-bit
-    /// reference) or 152/66 (16-bit reference) for each part of a multipart one.
+    /// How many units this part can hold: 160/70 for one part, else 153/67 or 152/66 (8- or 16-bit reference); with national
+    /// shift tables 155/152 for one part and 149/146 or 148/145 per part (standards.md §2.2).
     pub capacity: usize,
     /// The part's text, `&text[utf8.start..utf8.end]`.
     pub text: &'a str,
@@ -108,12 +108,20 @@ impl NonGsmChar {
         if self.lone_surrogate {
             return "a lone surrogate (read as U+FFFD)".to_string();
         }
-        if self.ch.is_control() || self.ch.is_whitespace() || u32::from(self.ch) == 0x200B {
+        if is_invisible(self.ch) {
             format!("{} (invisible)", self.code_point())
         } else {
             format!("'{}' ({})", self.ch, self.code_point())
         }
     }
+}
+
+/// Whether `c` shows nothing on screen (controls, spaces, zero-width and format characters,
+/// the soft hyphen), so that messages name it by code point rather than quote it.
+pub(crate) fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || c.is_whitespace()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{AD}')
 }
 
 impl Serialize for NonGsmChar {
@@ -183,8 +191,9 @@ impl std::fmt::Display for Warning {
 
 /// The cheap answer: encoding, length and parts, without a list of segments.
 ///
-/// [`count`](crate::count) computes it without allocating; [`Analysis::summary`] gives the
-/// same figures from a full analysis, and the two always agree.
+/// [`count`](crate::count) computes it without allocating (with national tables allowed, it
+/// builds a small histogram of the text's distinct characters); [`Analysis::summary`] gives
+/// the same figures from a full analysis, and the two always agree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct Count {
     /// The encoding the text is sent in.
@@ -195,7 +204,8 @@ pub struct Count {
     pub parts: usize,
     /// Units still free in the last part (for the empty text, in the first one).
     pub remaining: usize,
-    /// The capacity of each part at this length: 160/70 for one part, else 153/67 or 152/66.
+    /// The capacity of each part at this length: 160/70 for one part, else 153/67 or 152/66 (8- or 16-bit reference); with national
+    /// shift tables 155/152 for one part and 149/146 or 148/145 per part (standards.md §2.2).
     pub part_capacity: usize,
 }
 
@@ -220,11 +230,14 @@ pub struct Analysis<'a> {
     pub parts: usize,
     /// Units still free in the last part, so a UI can say "42 characters left".
     pub remaining: usize,
-    /// The capacity of each part at this length: 160/70 for one part, else 153/67 or 152/66.
+    /// The capacity of each part at this length: 160/70 for one part, else 153/67 or 152/66 (8- or 16-bit reference); with national
+    /// shift tables 155/152 for one part and 149/146 or 148/145 per part (standards.md §2.2).
     pub part_capacity: usize,
-    /// What a one-part message of this encoding can hold (160 or 70).
+    /// What a one-part message of this encoding and these tables can hold (160 or 70; 155
+    /// or 152 with national shift tables).
     pub single_part_capacity: usize,
-    /// What each part of a multipart message of this encoding holds (153/67 or 152/66).
+    /// What each part of a multipart message of this encoding and these tables holds
+    /// (153/67 or 152/66; 149/146 or 148/145 with national shift tables).
     pub multipart_capacity: usize,
     /// Unicode scalar values in the text.
     pub chars: usize,
@@ -236,8 +249,11 @@ pub struct Analysis<'a> {
     pub utf16_len: usize,
     /// The parts, in order. Concatenated, their texts give back the input exactly.
     pub segments: Vec<Segment<'a>>,
-    /// Every character outside the charset, in text order. When `encoding` is UCS-2
-    /// under `auto`, these are the characters that forced it.
+    /// The characters that keep the text from GSM-7, in text order; empty when it is GSM-7.
+    /// Without national tables: every character outside the charset. With national tables
+    /// allowed: the characters that the best-covering table pair cannot carry (remove them
+    /// and that pair carries the text). Under `encoding: ucs2`: every character outside the
+    /// charset, for information.
     pub non_gsm: Vec<NonGsmChar>,
     /// Things the sender should know (too many parts, lone surrogates).
     pub warnings: Vec<Warning>,

@@ -116,7 +116,7 @@ impl Language {
 
     /// Whether the language has a locking shift table (all but Spanish).
     pub fn has_locking_table(self) -> bool {
-        tables::LOCKING[usize::from(self.nli())].is_some()
+        tables::HAS_LOCKING_TABLE[usize::from(self.nli())]
     }
 }
 

@@ -18,7 +18,7 @@
 //! # Cost
 //!
 //! Choosing the encoding is one pass that stops at the first character outside the charset;
-//! its ASCII path checks 16 bytes at a time with comparisons the compiler vectorizes. Counting
+//! its ASCII path checks 32 bytes at a time with comparisons the compiler vectorizes. Counting
 //! parts needs no second pass when no part boundary can be moved: GSM-7 text without escape
 //! pairs, UCS-2 text without surrogate pairs under the code-point policy, or any text that
 //! fits in one part. Otherwise one more pass walks the characters, and grapheme boundaries are
@@ -290,7 +290,7 @@ pub(crate) fn joins_next(c: char) -> bool {
 
 /// Number of extended grapheme clusters, as `unicode-segmentation` counts them.
 ///
-/// UAX #29 is costly (37–160 MB/s depending on the script), so it only runs on the parts of
+/// UAX #29 is costly (several times slower than the rest of `analyze`), so it only runs on the parts of
 /// the text that need it. The text is cut before every simple character (see
 /// [`SIMPLE_CLUSTER_RANGES`]) that follows a character that cannot join it (see
 /// [`JOINS_NEXT_RANGES`]): such a cut is always a cluster boundary. A piece made only of

@@ -144,7 +144,10 @@ fn impossible_numbers_are_not_addresses() {
     assert_eq!(err.kind(), "impossible_number");
     assert_eq!(err.telnyx_code(), Some(10002));
     assert!(err.to_string().contains("too short"), "{err}");
-    assert_eq!(Address::classify("+1234567").unwrap_err().kind(), "impossible_number");
+    assert_eq!(
+        Address::classify("+1234567").unwrap_err().kind(),
+        "impossible_number"
+    );
     // Possible but not valid (the 555 numbers of documentation) stays usable: a validator
     // that required validity would reject Telnyx's own examples.
     let a = Address::classify("+15551234567").unwrap();

@@ -303,6 +303,23 @@ impl SmartEncoding {
             SmartEncoding::Custom(map) => Some(map),
         }
     }
+
+    /// The map [`smart_encode`] applies under the requested `encoding`, following Telnyx:
+    /// none under `ucs2`; under `auto`, this setting's map (none for `Off`); under `gsm7`,
+    /// this setting's map, or Telnyx's list for `Off`, since Telnyx always applies smart
+    /// encoding for `gsm7`.
+    pub fn map_for(&self, encoding: EncodingRequest) -> Option<&SmartMap> {
+        match (encoding, self) {
+            (EncodingRequest::Ucs2, _) | (EncodingRequest::Auto, SmartEncoding::Off) => None,
+            (EncodingRequest::Gsm7, SmartEncoding::Off) => Some(SmartMap::telnyx()),
+            (_, smart) => smart.map(),
+        }
+    }
+
+    /// Whether [`smart_encode`] changes anything under `encoding` (see [`Self::map_for`]).
+    pub fn applies(&self, encoding: EncodingRequest) -> bool {
+        self.map_for(encoding).is_some()
+    }
 }
 
 impl std::str::FromStr for SmartEncoding {
@@ -345,7 +362,7 @@ impl Replacement {
     /// A short human description: `'…' (U+2026) → "..."`, or `U+200B (invisible) removed`.
     pub fn describe(&self) -> String {
         let c = self.original;
-        let original = if c.is_control() || c.is_whitespace() || is_invisible(c) {
+        let original = if crate::analysis::is_invisible(c) {
             format!("{} (invisible)", self.code_point)
         } else {
             format!("'{c}' ({})", self.code_point)
@@ -359,10 +376,6 @@ impl Replacement {
 }
 
 /// Format and zero-width characters that print as nothing.
-fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{AD}')
-}
-
 /// What smart encoding did to a text: the transformed text, every replacement, and the
 /// encoding and parts before and after. See [`smart_encode`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -563,11 +576,7 @@ pub fn smart_encode<'a>(
     smart: &SmartEncoding,
     opts: &Options,
 ) -> Result<SmartResult<'a>, Error> {
-    let map = match (opts.encoding, smart) {
-        (EncodingRequest::Ucs2, _) | (EncodingRequest::Auto, SmartEncoding::Off) => None,
-        (EncodingRequest::Gsm7, SmartEncoding::Off) => Some(SmartMap::telnyx()),
-        (_, smart) => smart.map(),
-    };
+    let map = smart.map_for(opts.encoding);
     let auto = Options {
         encoding: EncodingRequest::Auto,
         ..*opts

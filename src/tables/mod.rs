@@ -1,12 +1,15 @@
 //! The GSM 7-bit tables, generated from `data/gsm_tables.json` by `scripts/gen_tables.py`.
 //!
-//! Two shapes of the same data live here:
-//! - forward tables (septet → character), one per locking and single shift table, used by the
-//!   national-table code and by the data-driven tests;
-//! - cost tables (character → septets), used on the hot path: a 256-entry array for
-//!   U+0000..=U+00FF and a short sorted list, binary-searched, for the few characters above it.
+//! Two shapes of the data live here:
+//! - cost tables of the charset profiles (character → septets), used on the hot path: a
+//!   256-entry array for U+0000..=U+00FF and a short sorted list, binary-searched, for the few
+//!   characters above it;
+//! - `TABLE_MASKS`, for national-table selection: for each character of any table, which of
+//!   the 14 locking and 14 single shift tables hold it (one binary search answers for all).
+//!
+//! The data-driven tests (`tests/tables_data.rs`, `tests/national.rs`) check both against
+//! `data/gsm_tables.json` directly.
 
-#[allow(dead_code)]
 #[rustfmt::skip]
 mod generated;
 

@@ -118,7 +118,9 @@ fn smart_step<'a>(
     smart: &SmartEncoding,
     opts: &Options,
 ) -> Result<Option<SmartResult<'a>>, sms_preflight::Error> {
-    if *smart == SmartEncoding::Off && opts.encoding != EncodingRequest::Gsm7 {
+    // Report what smart encoding did whenever the user asked for it (even when the
+    // encoding then skips it), or when it runs anyway (encoding gsm7).
+    if *smart == SmartEncoding::Off && !smart.applies(opts.encoding) {
         return Ok(None);
     }
     smart_encode(text, smart, opts).map(Some)
@@ -343,7 +345,7 @@ fn report(a: &Analysis<'_>, smart: Option<&SmartResult<'_>>) -> String {
     if !a.non_gsm.is_empty() {
         let _ = writeln!(
             r,
-            "\nnot in the {} charset{} ({}):",
+            "\nnot encodable in GSM-7 ({} charset{}) ({}):",
             a.charset.name(),
             if a.encoding == sms_preflight::Encoding::Ucs2 {
                 ", forcing UCS-2"
