@@ -20,7 +20,7 @@ repo="$(cd "$(dirname "$0")/../.." && pwd)"
 here="$repo/benches/compare"
 scratch="${SMS_PREFLIGHT_COMPARE_DIR:-${TMPDIR:-/tmp}/sms-preflight-compare}"
 case "$scratch/" in "$repo"/*) echo "run.sh: the scratch directory must be outside the repository" >&2; exit 2 ;; esac
-if [ $# -ge 1 ]; then corpus="$(realpath "$1")"; else corpus="$repo/../shared/corpus/messages.jsonl"; fi
+if [ $# -ge 1 ]; then corpus="$(realpath -m "$1")"; else corpus="$repo/../shared/corpus/messages.jsonl"; fi
 
 step() { printf '==> %s\n' "$*" >&2; }
 for tool in node npm python3 cargo; do
