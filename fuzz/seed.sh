@@ -21,7 +21,7 @@ import json, os, struct, sys
 
 src = sys.argv[1]
 stride = int(sys.argv[2])
-targets = ["analyze_bytes", "analyze_utf16", "count_vs_analyze"]
+targets = ["analyze_bytes", "analyze_utf16", "count_vs_analyze", "national", "smart_encode", "phone"]
 for t in targets:
     os.makedirs(os.path.join("corpus", t), exist_ok=True)
 
@@ -60,6 +60,18 @@ for i, (name, text) in enumerate(msgs + hand):
     if i % 8 == 0:
         u += struct.pack("<H", 0xD800) + utf16le("tail")
     write("analyze_utf16", name, b"\x00" + u)
+    # national: every language allowed, 8-bit reference, grapheme policy.
+    write("national", name, b"\xff\x1f\x00" + b)
+    write("smart_encode", name, b"\x01" + b)
+# Phone seeds: the shapes people type (phone_oracle.jsonl beside this repository's tests).
+oracle = os.path.join("..", "tests", "data", "phone_oracle.jsonl")
+if os.path.exists(oracle):
+    with open(oracle, encoding="utf-8") as f:
+        for n, line in enumerate(f):
+            o = json.loads(line)
+            region = {None: 0, "US": 1, "GB": 2, "DE": 3, "IN": 4, "BR": 5}.get(o.get("region"), 0)
+            write("phone", f"o{n}", bytes([region]) + o["input"].encode("utf-8"))
+write("phone", "h_phone_context", b"\x00+1;phone-context=a;tel:")
 # Structured (recipe) seeds for count_vs_analyze: odd first byte, (piece, repeat) pairs.
 write("count_vs_analyze", "r_escape", bytes([1, 0, 151, 2, 0, 0, 151]))
 write("count_vs_analyze", "r_family", bytes([1, 0, 59, 16, 0, 0, 59]))

@@ -149,7 +149,7 @@ pub fn check<'a>(text: &'a str, opts: &Options) -> Option<Analysis<'a>> {
         assert_eq!(got, bad, "non_gsm: {}", ctx());
         for c in &a.non_gsm {
             assert_eq!(u16_at[c.utf8], c.utf16, "{}", ctx());
-            assert_eq!(c.code_point, format!("U+{:04X}", u32::from(c.ch)));
+            assert_eq!(c.code_point(), format!("U+{:04X}", u32::from(c.ch)));
         }
     } else {
         assert!(a.non_gsm.is_empty(), "{}", ctx());
