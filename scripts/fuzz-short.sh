@@ -39,10 +39,15 @@ for t in "${targets[@]}"; do
   (cd fuzz && cargo +nightly fuzz run --sanitizer "$sanitizer" "$t" -- \
       -max_total_time="$seconds" -print_final_stats=1) >"$log" 2>&1 || status=$?
   grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)|^stat::(number_of_executed_units|peak_rss_mb)|^Done ' "$log" || true
-  if [ "$status" -ne 0 ] || grep -qE 'Test unit written|panicked|deadly signal' "$log"; then
+  if [ "$status" -ne 0 ] || grep -qE 'panicked|deadly signal|(crash|timeout|oom|leak)-[0-9a-f]{40}' "$log"; then
     grep -E 'panicked|Test unit written|deadly signal|error' "$log" | head -20 >&2 || true
     echo "fuzz-short: $t FAILED (exit $status); full log: $log; input in fuzz/artifacts/$t/" >&2
     exit 1
+  fi
+  # A slow unit (> 10 s for one input) is not a crash, but it is worth a look: report it.
+  if grep -qE 'slow-unit-[0-9a-f]{40}' "$log"; then
+    echo "fuzz-short: WARNING: $t wrote slow inputs (see README-bench.md, known quadratic case):" >&2
+    grep -oE "[^ ']*slow-unit-[0-9a-f]{40}" "$log" | sort -u >&2
   fi
 done
 echo "fuzz-short: every target ran ${seconds}s without a crash"
