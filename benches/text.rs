@@ -28,7 +28,7 @@
 //! | `ucs2` | the corpus messages that are UCS-2 and contain CJK, Hangul or an emoji |
 //! | `long_mixed_{10k,1m,10m}` | one text: the corpus messages joined by spaces, cycled, cut at 10 KB / 1 MB / 10 MB |
 //! | `long_ascii_{1m,10m}` | one text: the `ascii` messages joined the same way |
-//! | `flags_{64k,640k}` | adversarial: one run of 🇫🇷 flags (count only); its linearity ratio shows the known quadratic case (tests/regressions.rs) |
+//! | `flags_{64k,640k}` | adversarial: one run of 🇫🇷 flags (count only); its linearity ratio guards against the quadratic case fuzzing found (one UAX #29 cursor per cut; fixed) |
 //! | `baseline` | reference loops over the corpus bytes, not sms-preflight: `str::chars().count()` and a byte sum |
 
 use std::collections::BTreeMap;

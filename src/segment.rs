@@ -528,9 +528,15 @@ impl<'a> Sink for Collect<'a> {
 /// almost every cut in Latin, Cyrillic, Greek or CJK text.
 #[inline]
 fn cut_is_clearly_free(text: &str, i: usize, policy: SplitPolicy) -> bool {
-    if policy == SplitPolicy::Codepoints {
-        return true;
-    }
+    policy == SplitPolicy::Codepoints || is_safe_boundary(text, i)
+}
+
+/// Whether byte `i` (a char boundary strictly inside the text) is a grapheme boundary that
+/// no context can undo: between two ASCII characters other than CR LF, or before a simple
+/// character that follows one that cannot join it (see `grapheme_count`). CR LF counts as
+/// free too, since a part may end between them.
+#[inline]
+fn is_safe_boundary(text: &str, i: usize) -> bool {
     let bytes = text.as_bytes();
     if bytes[i - 1] < 0x80 && bytes[i] < 0x80 {
         return true;
@@ -541,10 +547,12 @@ fn cut_is_clearly_free(text: &str, i: usize, policy: SplitPolicy) -> bool {
     )
 }
 
-/// Grapheme boundaries found by one UAX #29 cursor that only moves forward, created on the
-/// first cut the local test cannot settle. Parts end in text order, so the whole split
-/// costs at most one pass of the cursor, however long the clusters (a fresh cursor per cut
-/// would walk back over a long cluster or a run of flags each time: quadratic).
+/// Grapheme boundaries found by a UAX #29 cursor that only moves forward, created on the
+/// first cut the local test cannot settle. Parts end in text order, so the split costs at
+/// most one pass of the cursor, however long the clusters (a fresh cursor per cut would walk
+/// back over a long cluster or a run of flags each time: quadratic). When a cut is far
+/// ahead of the cursor, the cursor restarts at a safe boundary shortly before the cut
+/// instead of walking the whole gap: UAX #29 then runs only near cuts.
 struct Boundaries {
     cursor: GraphemeCursor,
     /// The last boundary before `next`, and the first one after it.
@@ -567,8 +575,33 @@ impl Boundaries {
         }
     }
 
+    /// Bytes the cursor may lag behind a cut before it looks for a place to restart.
+    const RESTART_GAP: usize = 256;
+
     /// The grapheme boundary at or before `i`. Calls must not go backwards.
     fn at_or_before(&mut self, text: &str, i: usize) -> usize {
+        if i > self.next + Self::RESTART_GAP {
+            // The nearest safe boundary before `i`, looking back at most RESTART_GAP bytes.
+            let mut floor = i - Self::RESTART_GAP;
+            while !text.is_char_boundary(floor) {
+                floor += 1;
+            }
+            let restart = text[floor..i]
+                .char_indices()
+                .rev()
+                .map(|(k, _)| floor + k)
+                .find(|&q| q > floor && is_safe_boundary(text, q));
+            if let Some(p) = restart {
+                self.cursor = GraphemeCursor::new(p, text.len(), true);
+                self.prev = p;
+                self.next = self
+                    .cursor
+                    .next_boundary(text, 0)
+                    .ok()
+                    .flatten()
+                    .unwrap_or(text.len());
+            }
+        }
         while self.next <= i && self.next < text.len() {
             self.prev = self.next;
             self.next = self
