@@ -561,55 +561,59 @@ struct Boundaries {
 }
 
 impl Boundaries {
-    fn new(text: &str) -> Self {
-        let mut cursor = GraphemeCursor::new(0, text.len(), true);
-        let next = cursor
+    /// How far back from a cut to look for a safe place to (re)start the cursor.
+    const RESTART_GAP: usize = 256;
+
+    /// A cursor for a first cut at `i`: it starts at the nearest safe boundary before `i`,
+    /// or at the start of the text when there is none close by.
+    fn new(text: &str, i: usize) -> Self {
+        let start = Self::safe_start(text, 0, i).unwrap_or(0);
+        let mut b = Boundaries {
+            cursor: GraphemeCursor::new(start, text.len(), true),
+            prev: start,
+            next: start,
+        };
+        b.step(text);
+        b
+    }
+
+    /// The nearest safe boundary strictly between `after` and `i`, at most
+    /// [`Self::RESTART_GAP`] bytes before `i`.
+    fn safe_start(text: &str, after: usize, i: usize) -> Option<usize> {
+        let mut floor = i.saturating_sub(Self::RESTART_GAP).max(after);
+        while !text.is_char_boundary(floor) {
+            floor += 1;
+        }
+        text.get(floor..i)?
+            .char_indices()
+            .rev()
+            .map(|(k, _)| floor + k)
+            .find(|&q| q > floor && is_safe_boundary(text, q))
+    }
+
+    /// Moves to the next boundary.
+    fn step(&mut self, text: &str) {
+        self.prev = self.next;
+        self.next = self
+            .cursor
             .next_boundary(text, 0)
             .ok()
             .flatten()
             .unwrap_or(text.len());
-        Boundaries {
-            cursor,
-            prev: 0,
-            next,
-        }
     }
-
-    /// Bytes the cursor may lag behind a cut before it looks for a place to restart.
-    const RESTART_GAP: usize = 256;
 
     /// The grapheme boundary at or before `i`. Calls must not go backwards.
     fn at_or_before(&mut self, text: &str, i: usize) -> usize {
-        if i > self.next + Self::RESTART_GAP {
-            // The nearest safe boundary before `i`, looking back at most RESTART_GAP bytes.
-            let mut floor = i - Self::RESTART_GAP;
-            while !text.is_char_boundary(floor) {
-                floor += 1;
-            }
-            let restart = text[floor..i]
-                .char_indices()
-                .rev()
-                .map(|(k, _)| floor + k)
-                .find(|&q| q > floor && is_safe_boundary(text, q));
-            if let Some(p) = restart {
-                self.cursor = GraphemeCursor::new(p, text.len(), true);
-                self.prev = p;
-                self.next = self
-                    .cursor
-                    .next_boundary(text, 0)
-                    .ok()
-                    .flatten()
-                    .unwrap_or(text.len());
-            }
+        // Far behind: restart at a safe boundary near the cut rather than walk the gap.
+        if i > self.next + 32
+            && let Some(p) = Self::safe_start(text, self.next, i)
+        {
+            self.cursor = GraphemeCursor::new(p, text.len(), true);
+            self.next = p;
+            self.step(text);
         }
         while self.next <= i && self.next < text.len() {
-            self.prev = self.next;
-            self.next = self
-                .cursor
-                .next_boundary(text, 0)
-                .ok()
-                .flatten()
-                .unwrap_or(text.len());
+            self.step(text);
         }
         if self.next <= i { self.next } else { self.prev }
     }
@@ -725,7 +729,7 @@ pub(crate) fn split<S: Sink>(
             let mut cut = i;
             if !cut_is_clearly_free(text, i, policy) {
                 let b = boundaries
-                    .get_or_insert_with(|| Boundaries::new(text))
+                    .get_or_insert_with(|| Boundaries::new(text, i))
                     .at_or_before(text, i);
                 // A cluster that began at or before the part's start is longer than a
                 // part: cut it between code points.
