@@ -46,7 +46,7 @@ for t in "${targets[@]}"; do
   fi
   # A slow unit (> 10 s for one input) is not a crash, but it is worth a look: report it.
   if grep -qE 'slow-unit-[0-9a-f]{40}' "$log"; then
-    echo "fuzz-short: WARNING: $t wrote slow inputs (see README-bench.md, known quadratic case):" >&2
+    echo "fuzz-short: WARNING: $t wrote slow inputs (more than 10 s for one input: a performance bug worth a look):" >&2
     grep -oE "[^ ']*slow-unit-[0-9a-f]{40}" "$log" | sort -u >&2
   fi
 done
