@@ -11,12 +11,12 @@
 //!   every offending character (a `Vec` and a `String` per character);
 //! - [`count_utf16`]: it decodes into a `String` it owns (see `count_utf16_allocations`).
 
+mod common;
+
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-use sms_preflight::{
-    Charset, ConcatRef, EncodingRequest, Options, SplitPolicy, count, count_utf16,
-};
+use sms_preflight::{Options, count, count_utf16};
 
 /// Forwards to the system allocator and counts, per thread, every call that obtains memory.
 struct Counting;
@@ -65,29 +65,16 @@ fn allocations<R>(f: impl FnOnce() -> R) -> (usize, R) {
     (ALLOCATIONS.with(Cell::get) - before, r)
 }
 
-/// Every option combination that changes the count path.
-// `..Options::default()` although every field is set today: fields for national tables and
-// smart encoding are being added, and must keep their defaults here.
-#[allow(clippy::needless_update)]
+/// Every option combination that changes the count path (shared with the other tests),
+/// with a part limit so the limit check runs too.
 fn option_sets() -> Vec<Options> {
-    let mut v = Vec::new();
-    for charset in [Charset::Standard, Charset::Telnyx, Charset::TelnyxEuro] {
-        for reference in [ConcatRef::Bits8, ConcatRef::Bits16] {
-            for split in [SplitPolicy::Graphemes, SplitPolicy::Codepoints] {
-                for encoding in [EncodingRequest::Auto, EncodingRequest::Ucs2] {
-                    v.push(Options {
-                        charset,
-                        reference,
-                        split,
-                        encoding,
-                        max_parts: Some(10),
-                        ..Options::default()
-                    });
-                }
-            }
-        }
-    }
-    v
+    common::all_options()
+        .into_iter()
+        .map(|o| Options {
+            max_parts: Some(10),
+            ..o
+        })
+        .collect()
 }
 
 /// Asserts that `count(text, o)` allocates nothing for every option set, and that the
