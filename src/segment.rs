@@ -838,7 +838,13 @@ pub(crate) fn count(text: &str, opts: &Options) -> Result<Count, Error> {
 pub(crate) fn analyze<'a>(text: &'a str, opts: &Options) -> Result<Analysis<'a>, Error> {
     let d = decide(text, opts)?;
     let layout = d.layout;
-    let utf16_len = utf16_len(text);
+    let chars = text.chars().count();
+    // UCS-2 units are the UTF-16 length; every GSM-7 character (in any table) is in the BMP,
+    // so a GSM-7 text has one UTF-16 unit per character.
+    let utf16_len = match layout.encoding {
+        Encoding::Ucs2 => d.units,
+        Encoding::Gsm7 => chars,
+    };
     let (parts, last, segments) = if d.units == 0 {
         (0, 0, Vec::new())
     } else if d.units <= layout.single {
@@ -896,7 +902,7 @@ pub(crate) fn analyze<'a>(text: &'a str, opts: &Options) -> Result<Analysis<'a>,
         part_capacity: c.part_capacity,
         single_part_capacity: layout.single,
         multipart_capacity: layout.multi,
-        chars: text.chars().count(),
+        chars,
         graphemes: grapheme_count(text),
         utf8_len: text.len(),
         utf16_len,
