@@ -197,6 +197,19 @@ fn run(c: &mut Criterion, inputs: &[Input]) {
             black_box(n)
         })
     });
+    // What `analyze` would pay if it ran UAX #29 over every text (it runs it only on the
+    // pieces that can form multi-character clusters).
+    g.bench_function("graphemes_count", |b| {
+        use unicode_segmentation::UnicodeSegmentation;
+        b.iter(|| {
+            let n: usize = corpus
+                .texts
+                .iter()
+                .map(|t| black_box(t).graphemes(true).count())
+                .sum();
+            black_box(n)
+        })
+    });
     g.bench_function("byte_sum", |b| {
         b.iter(|| {
             let n: u64 = corpus
@@ -243,6 +256,7 @@ fn summary(inputs: &[Input], started: SystemTime) {
         "count_force_ucs2",
         "analyze_force_ucs2",
         "chars_count",
+        "graphemes_count",
         "byte_sum",
     ];
     let mut rows = Vec::new();
