@@ -46,6 +46,7 @@
 mod analysis;
 mod charset;
 mod error;
+mod grapheme;
 mod national;
 mod options;
 mod segment;
@@ -183,16 +184,15 @@ fn mark_lone(mut e: Error, lone: &[usize]) -> Error {
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
-/// Whether `analyze` treats `c` as a character that never joins another simple one into a
-/// grapheme cluster; exposed only for the tests. Not part of the stable API.
-#[doc(hidden)]
-pub fn __is_simple_cluster_char(c: char) -> bool {
-    segment::is_simple_cluster_char(c)
-}
+/// The Unicode version of the grapheme cluster data (UAX #29 properties) that
+/// [`Analysis::graphemes`] and [`SplitPolicy::Graphemes`] follow. Tests check it against the
+/// `unicode-segmentation` crate, and every code point's behaviour with it.
+pub const UNICODE_VERSION: (u8, u8, u8) = grapheme::UNICODE_VERSION;
 
-/// Whether a simple character after `c` may join it into one grapheme cluster; exposed only
-/// for the tests. Not part of the stable API.
+/// The grapheme cluster boundaries of `text` (byte offsets, the start of each cluster) as
+/// this crate finds them; exposed only for the tests, which compare them with
+/// `unicode-segmentation`. Not part of the stable API.
 #[doc(hidden)]
-pub fn __joins_next(c: char) -> bool {
-    segment::joins_next(c)
+pub fn __grapheme_starts(text: &str) -> Vec<usize> {
+    grapheme::starts(text)
 }

@@ -24,8 +24,7 @@
 //! fits in one part. Otherwise one more pass walks the characters, and grapheme boundaries are
 //! only checked at the (few) places where a part would end.
 
-use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
-
+use crate::grapheme;
 use crate::national::{Candidate, MaskHistogram, Tables, combinations};
 use crate::{
     Analysis, Charset, ConcatRef, Count, Encoding, EncodingRequest, Error, NonGsmChar, Options,
@@ -222,113 +221,6 @@ pub(crate) fn utf16_len(text: &str) -> usize {
     text.chars().count() + astral_count(text)
 }
 
-/// Code point ranges whose characters never join a neighbour from these same ranges into one
-/// extended grapheme cluster (except CR LF): their Grapheme_Cluster_Break value is Other,
-/// Control, CR, LF, LV or LVT. A text made only of them has one cluster per character, less
-/// one per CR LF, so counting needs no UAX #29 state machine. `tests/tables_data.rs` checks
-/// every code point of every range against unicode-segmentation.
-pub(crate) const SIMPLE_CLUSTER_RANGES: [(u32, u32); 11] = [
-    (0x0000, 0x02FF), // ASCII, Latin-1, Latin Extended-A/B, IPA, spacing modifiers
-    (0x0370, 0x0482), // Greek and Coptic, Cyrillic up to the combining marks
-    (0x048A, 0x052F), // the rest of Cyrillic and its supplement
-    (0x1E00, 0x1FFF), // Latin Extended Additional (Vietnamese), Greek Extended
-    (0x2010, 0x2027), // dashes, quotes, bullet, ellipsis
-    (0x2030, 0x205E), // per mille, primes, guillemets, more punctuation
-    (0x3001, 0x3029), // CJK punctuation (U+302A.. are combining marks)
-    (0x3041, 0x3096), // Hiragana
-    (0x30A0, 0x30FF), // Katakana
-    (0x4E00, 0x9FFF), // CJK unified ideographs
-    (0xAC00, 0xD7A3), // Hangul syllables (LV, LVT)
-];
-
-#[inline]
-pub(crate) fn is_simple_cluster_char(c: char) -> bool {
-    let cp = u32::from(c);
-    cp < 0x300
-        || SIMPLE_CLUSTER_RANGES
-            .iter()
-            .take_while(|&&(lo, _)| lo <= cp)
-            .any(|&(_, hi)| cp <= hi)
-}
-
-/// Characters after which a simple character may still join the same cluster: CR (GB3),
-/// ZWJ (GB11, before an emoji such as `©`), Hangul L jamo (GB6, before a syllable) and the
-/// Prepend characters (GB9b). After anything else, a simple character always starts a new
-/// cluster; `tests/tables_data.rs` checks that claim for every code point.
-pub(crate) const JOINS_NEXT_RANGES: [(u32, u32); 19] = [
-    (0x000D, 0x000D),   // CR
-    (0x0600, 0x0605),   // Arabic number signs (Prepend)
-    (0x06DD, 0x06DD),   // Arabic end of ayah
-    (0x070F, 0x070F),   // Syriac abbreviation mark
-    (0x0890, 0x0891),   // Arabic pound/piastre mark above
-    (0x08E2, 0x08E2),   // Arabic disputed end of ayah
-    (0x0D4E, 0x0D4E),   // Malayalam dot reph
-    (0x1100, 0x115F),   // Hangul choseong (L)
-    (0x200D, 0x200D),   // ZWJ
-    (0xA960, 0xA97C),   // Hangul jamo extended-A (L)
-    (0x110BD, 0x110BD), // Kaithi number sign
-    (0x110CD, 0x110CD), // Kaithi number sign above
-    (0x111C2, 0x111C3), // Sharada sign jihvamuliya, upadhmaniya
-    (0x113D1, 0x113D1), // Tulu-Tigalari repha
-    (0x1193F, 0x1193F), // Dives Akuru prefixed nasal sign
-    (0x11941, 0x11941), // Dives Akuru initial ra
-    (0x11A84, 0x11A89), // Soyombo cluster-initial letters
-    (0x11D46, 0x11D46), // Masaram Gondi repha
-    (0x11F02, 0x11F02), // Kawi sign repha
-];
-
-#[inline]
-pub(crate) fn joins_next(c: char) -> bool {
-    let cp = u32::from(c);
-    cp == 0x0D
-        || (cp >= 0x600
-            && JOINS_NEXT_RANGES
-                .iter()
-                .take_while(|&&(lo, _)| lo <= cp)
-                .any(|&(_, hi)| cp <= hi))
-}
-
-/// Number of extended grapheme clusters, as `unicode-segmentation` counts them.
-///
-/// UAX #29 is costly (several times slower than the rest of `analyze`), so it only runs on the parts of
-/// the text that need it. The text is cut before every simple character (see
-/// [`SIMPLE_CLUSTER_RANGES`]) that follows a character that cannot join it (see
-/// [`JOINS_NEXT_RANGES`]): such a cut is always a cluster boundary. A piece made only of
-/// simple characters has one cluster per character, less one per CR LF; a piece with
-/// anything else in it (an emoji sequence, a letter with combining marks, a word of an Indic
-/// script) is handed to `unicode-segmentation`.
-pub(crate) fn grapheme_count(text: &str) -> usize {
-    if text.is_ascii() {
-        // In ASCII only CR LF forms a multi-character cluster (UAX #29 GB3).
-        return text.len() - text.matches("\r\n").count();
-    }
-    let mut count = 0usize;
-    let (mut piece_start, mut piece_complex, mut piece_count) = (0usize, false, 0usize);
-    let (mut prev_joins, mut prev_cr) = (true, false);
-    for (i, c) in text.char_indices() {
-        let simple = is_simple_cluster_char(c);
-        if simple && !prev_joins {
-            count += if piece_complex {
-                text[piece_start..i].graphemes(true).count()
-            } else {
-                piece_count
-            };
-            (piece_start, piece_complex, piece_count) = (i, false, 0);
-        }
-        piece_complex |= !simple;
-        // Within a simple piece, only CR LF shares a cluster.
-        piece_count += usize::from(!(prev_cr && c == '\n'));
-        prev_joins = joins_next(c);
-        prev_cr = c == '\r';
-    }
-    count
-        + if piece_complex {
-            text[piece_start..].graphemes(true).count()
-        } else {
-            piece_count
-        }
-}
-
 /// Every character outside `alphabet`, with its offsets.
 pub(crate) fn non_gsm_chars(text: &str, alphabet: Alphabet, from: usize) -> Vec<NonGsmChar> {
     let mut out = Vec::new();
@@ -523,100 +415,12 @@ impl<'a> Sink for Collect<'a> {
 
 /// Whether a cheap local test proves byte `i` (a char boundary strictly inside the text) a
 /// place where a part may end: always under the code-point policy; between two ASCII
-/// characters (only CR LF forms a cluster there, and it may be split); and before a simple
-/// character that follows one that cannot join it (see `grapheme_count`). That settles
+/// characters (only CR LF forms a cluster there, and it may be split); and between two
+/// characters whose classes alone prove a boundary (see `grapheme::is_safe`). That settles
 /// almost every cut in Latin, Cyrillic, Greek or CJK text.
 #[inline]
 fn cut_is_clearly_free(text: &str, i: usize, policy: SplitPolicy) -> bool {
-    policy == SplitPolicy::Codepoints || is_safe_boundary(text, i)
-}
-
-/// Whether byte `i` (a char boundary strictly inside the text) is a grapheme boundary that
-/// no context can undo: between two ASCII characters other than CR LF, or before a simple
-/// character that follows one that cannot join it (see `grapheme_count`). CR LF counts as
-/// free too, since a part may end between them.
-#[inline]
-fn is_safe_boundary(text: &str, i: usize) -> bool {
-    let bytes = text.as_bytes();
-    if bytes[i - 1] < 0x80 && bytes[i] < 0x80 {
-        return true;
-    }
-    matches!(
-        (text[..i].chars().next_back(), text[i..].chars().next()),
-        (Some(prev), Some(next)) if is_simple_cluster_char(next) && !joins_next(prev)
-    )
-}
-
-/// Grapheme boundaries found by a UAX #29 cursor that only moves forward, created on the
-/// first cut the local test cannot settle. Parts end in text order, so the split costs at
-/// most one pass of the cursor, however long the clusters (a fresh cursor per cut would walk
-/// back over a long cluster or a run of flags each time: quadratic). When a cut is far
-/// ahead of the cursor, the cursor restarts at a safe boundary shortly before the cut
-/// instead of walking the whole gap: UAX #29 then runs only near cuts.
-struct Boundaries {
-    cursor: GraphemeCursor,
-    /// The last boundary before `next`, and the first one after it.
-    prev: usize,
-    next: usize,
-}
-
-impl Boundaries {
-    /// How far back from a cut to look for a safe place to (re)start the cursor.
-    const RESTART_GAP: usize = 256;
-
-    /// A cursor for a first cut at `i`: it starts at the nearest safe boundary before `i`,
-    /// or at the start of the text when there is none close by.
-    fn new(text: &str, i: usize) -> Self {
-        let start = Self::safe_start(text, 0, i).unwrap_or(0);
-        let mut b = Boundaries {
-            cursor: GraphemeCursor::new(start, text.len(), true),
-            prev: start,
-            next: start,
-        };
-        b.step(text);
-        b
-    }
-
-    /// The nearest safe boundary strictly between `after` and `i`, at most
-    /// [`Self::RESTART_GAP`] bytes before `i`.
-    fn safe_start(text: &str, after: usize, i: usize) -> Option<usize> {
-        let mut floor = i.saturating_sub(Self::RESTART_GAP).max(after);
-        while !text.is_char_boundary(floor) {
-            floor += 1;
-        }
-        text.get(floor..i)?
-            .char_indices()
-            .rev()
-            .map(|(k, _)| floor + k)
-            .find(|&q| q > floor && is_safe_boundary(text, q))
-    }
-
-    /// Moves to the next boundary.
-    fn step(&mut self, text: &str) {
-        self.prev = self.next;
-        self.next = self
-            .cursor
-            .next_boundary(text, 0)
-            .ok()
-            .flatten()
-            .unwrap_or(text.len());
-    }
-
-    /// The grapheme boundary at or before `i`. Calls must not go backwards.
-    fn at_or_before(&mut self, text: &str, i: usize) -> usize {
-        // Far behind: restart at a safe boundary near the cut rather than walk the gap.
-        if i > self.next + 32
-            && let Some(p) = Self::safe_start(text, self.next, i)
-        {
-            self.cursor = GraphemeCursor::new(p, text.len(), true);
-            self.next = p;
-            self.step(text);
-        }
-        while self.next <= i && self.next < text.len() {
-            self.step(text);
-        }
-        if self.next <= i { self.next } else { self.prev }
-    }
+    policy == SplitPolicy::Codepoints || grapheme::is_safe_boundary(text, i)
 }
 
 /// UTF-16 units of the characters whose first byte is in the 8-byte word `w` (little
@@ -696,7 +500,7 @@ pub(crate) fn split<S: Sink>(
     // Plain ASCII costs one septet in the charset profiles (not under national tables,
     // where some ASCII goes through the single shift table).
     let ascii_skip = enc == Encoding::Gsm7 && matches!(alphabet, Alphabet::Charset(_));
-    let mut boundaries: Option<Boundaries> = None;
+    let mut boundaries: Option<grapheme::Walker> = None;
     while i < bytes.len() {
         // Skip whole 8-byte words that cannot contain a cut: their units are counted
         // without decoding, and the first character after them is handled below as usual.
@@ -729,7 +533,7 @@ pub(crate) fn split<S: Sink>(
             let mut cut = i;
             if !cut_is_clearly_free(text, i, policy) {
                 let b = boundaries
-                    .get_or_insert_with(|| Boundaries::new(text, i))
+                    .get_or_insert_with(grapheme::Walker::new)
                     .at_or_before(text, i);
                 // A cluster that began at or before the part's start is longer than a
                 // part: cut it between code points.
@@ -903,7 +707,7 @@ pub(crate) fn analyze<'a>(text: &'a str, opts: &Options) -> Result<Analysis<'a>,
         single_part_capacity: layout.single,
         multipart_capacity: layout.multi,
         chars,
-        graphemes: grapheme_count(text),
+        graphemes: grapheme::count(text),
         utf8_len: text.len(),
         utf16_len,
         segments,
