@@ -57,7 +57,7 @@ impl Charset {
         let (latin1, high) = self.cost_tables();
         match u32::from(c) {
             cp @ 0..=0xFF => latin1[cp as usize],
-            _ => tables::lookup(high, c).unwrap_or(0),
+            _ => high.get(c).unwrap_or(0),
         }
     }
 
@@ -69,14 +69,11 @@ impl Charset {
 
     /// The cost tables: U+0000..=U+00FF, and the sorted list of higher code points.
     #[inline]
-    pub(crate) fn cost_tables(self) -> (&'static [u8; 256], &'static [(u16, u8)]) {
+    pub(crate) fn cost_tables(self) -> (&'static [u8; 256], &'static tables::Sparse<u8>) {
         match self {
-            Charset::Standard => (&tables::STANDARD_LATIN1_COST, tables::STANDARD_HIGH_COST),
-            Charset::Telnyx => (&tables::TELNYX_LATIN1_COST, tables::TELNYX_HIGH_COST),
-            Charset::TelnyxEuro => (
-                &tables::TELNYX_EURO_LATIN1_COST,
-                tables::TELNYX_EURO_HIGH_COST,
-            ),
+            Charset::Standard => (&tables::STANDARD_LATIN1_COST, &tables::STANDARD_HIGH),
+            Charset::Telnyx => (&tables::TELNYX_LATIN1_COST, &tables::TELNYX_HIGH),
+            Charset::TelnyxEuro => (&tables::TELNYX_EURO_LATIN1_COST, &tables::TELNYX_EURO_HIGH),
         }
     }
 

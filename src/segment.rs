@@ -209,16 +209,48 @@ pub(crate) fn gsm_scan(text: &str, charset: Charset) -> GsmScan {
     }
 }
 
-/// Number of 4-byte UTF-8 sequences, that is, of characters outside the BMP.
-#[inline]
-pub(crate) fn astral_count(text: &str) -> usize {
-    text.as_bytes().iter().filter(|&&b| b >= 0xF0).count()
+/// Characters, and characters outside the BMP (4-byte UTF-8 sequences, surrogate pairs in
+/// UTF-16), in one pass.
+///
+/// Each byte adds one character unless it is a continuation byte (`10xxxxxx`), and one
+/// astral character if it is a 4-byte lead (`11110xxx`). The counts go into 32 one-byte
+/// lanes for up to 127 chunks of 32 bytes at a time, so the compiler turns the inner loop
+/// into byte-wide SIMD compares and adds (two separate `filter().count()` passes widen every
+/// byte to 64 bits and ran several times slower).
+pub(crate) fn char_counts(text: &str) -> (usize, usize) {
+    const LANES: usize = 32;
+    let bytes = text.as_bytes();
+    let mut chunks = bytes.chunks_exact(LANES);
+    let (mut chars, mut astral) = (0usize, 0usize);
+    loop {
+        let (mut c_acc, mut a_acc) = ([0u8; LANES], [0u8; LANES]);
+        let mut n = 0;
+        for chunk in chunks.by_ref().take(127) {
+            let chunk: &[u8; LANES] = chunk.try_into().unwrap_or(&[0; LANES]);
+            for k in 0..LANES {
+                c_acc[k] += u8::from((chunk[k] as i8) >= -64);
+                a_acc[k] += u8::from(chunk[k] >= 0xF0);
+            }
+            n += 1;
+        }
+        chars += c_acc.iter().map(|&x| usize::from(x)).sum::<usize>();
+        astral += a_acc.iter().map(|&x| usize::from(x)).sum::<usize>();
+        if n < 127 {
+            break;
+        }
+    }
+    for &b in chunks.remainder() {
+        chars += usize::from((b as i8) >= -64);
+        astral += usize::from(b >= 0xF0);
+    }
+    (chars, astral)
 }
 
 /// Length in UTF-16 code units: one per character, two for one outside the BMP.
 #[inline]
 pub(crate) fn utf16_len(text: &str) -> usize {
-    text.chars().count() + astral_count(text)
+    let (chars, astral) = char_counts(text);
+    chars + astral
 }
 
 /// Every character outside `alphabet`, with its offsets.
@@ -232,6 +264,68 @@ pub(crate) fn non_gsm_chars(text: &str, alphabet: Alphabet, from: usize) -> Vec<
         pos16 += c.len_utf16();
     }
     out
+}
+
+/// What `analyze` reports about the characters of a text besides its parts.
+struct Census {
+    chars: usize,
+    graphemes: usize,
+    non_gsm: Vec<NonGsmChar>,
+}
+
+/// Whether any byte of the 8-byte word `w` equals `b`.
+#[inline(always)]
+fn word_has_byte(w: u64, b: u8) -> bool {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let x = w ^ (LOW * u64::from(b));
+    x.wrapping_sub(LOW) & !x & HIGH != 0
+}
+
+/// The one printable ASCII character that a charset profile lacks: the grave accent (every
+/// other one is a GSM-7 character or an escape pair; `tests/tables_data.rs` checks it).
+const PRINTABLE_NOT_GSM: u8 = b'`';
+
+/// Counts characters and grapheme clusters and, from byte `list.0` on, lists the characters
+/// outside the alphabet `list.1`, in one pass. Runs of printable ASCII are read 8 bytes at a
+/// time where they cannot hold a character to list: before `list.0`, or, against a charset
+/// profile, without a grave accent. National tables are checked character by character.
+fn census(text: &str, list: Option<(usize, Alphabet)>) -> Census {
+    let bytes = text.as_bytes();
+    let (from, alphabet) = list.unwrap_or((usize::MAX, Alphabet::Charset(Charset::Standard)));
+    let profile = matches!(alphabet, Alphabet::Charset(_));
+    let mut graphemes = grapheme::Counter::new();
+    let (mut i, mut chars, mut pos16) = (0usize, 0usize, 0usize);
+    let mut non_gsm = Vec::new();
+    while i < bytes.len() {
+        if bytes[i] < 0x80
+            && let Some(word) = bytes.get(i..i + 8)
+        {
+            let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+            let nothing_to_list =
+                i + 8 <= from || (profile && !word_has_byte(w, PRINTABLE_NOT_GSM));
+            if nothing_to_list && graphemes.skip_printable_word(w) {
+                (i, chars, pos16) = (i + 8, chars + 8, pos16 + 8);
+                continue;
+            }
+        }
+        let (cp, width) = grapheme::decode_at(bytes, i);
+        graphemes.feed(cp);
+        if i >= from {
+            let c = char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER);
+            if alphabet.septets(c) == 0 {
+                non_gsm.push(NonGsmChar::new(c, i, pos16));
+            }
+        }
+        chars += 1;
+        pos16 += 1 + usize::from(width == 4);
+        i += width;
+    }
+    Census {
+        chars,
+        graphemes: graphemes.clusters,
+        non_gsm,
+    }
 }
 
 /// The encoding decision: which encoding and tables, the total length, and (for the
@@ -251,11 +345,11 @@ pub(crate) fn decide(text: &str, opts: &Options) -> Result<Decision, Error> {
     let charset = Alphabet::Charset(opts.charset);
     let ucs2 = |non_gsm_from| {
         // A surrogate pair is exactly a 4-byte UTF-8 sequence.
-        let astral = astral_count(text);
+        let (chars, astral) = char_counts(text);
         Decision {
             layout: Layout::ucs2(opts.reference),
             alphabet: charset,
-            units: text.chars().count() + astral,
+            units: chars + astral,
             has_double: astral > 0,
             non_gsm_from,
         }
@@ -428,12 +522,17 @@ fn cut_is_clearly_free(text: &str, i: usize, policy: SplitPolicy) -> bool {
 /// lead (`11110xxx`, a surrogate pair).
 #[inline(always)]
 fn word_utf16_units(w: u64) -> usize {
+    const LOW: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // Bit 7 of each byte: set for a continuation byte (bit 7 set, bit 6 clear).
     let continuation = w & !(w << 1) & HIGH;
     // Bit 7 of each byte: set when bits 7..4 are all set (lead of a 4-byte sequence).
     let four = w & (w << 1) & (w << 2) & (w << 3) & HIGH;
-    8 - continuation.count_ones() as usize + four.count_ones() as usize
+    // One per non-continuation byte, one more per 4-byte lead: at most 2 a byte, 16 in all.
+    // Multiplying by LOW sums the bytes into the top one (count_ones is no single
+    // instruction without `target-cpu`).
+    let per_byte = ((continuation ^ HIGH) >> 7) + (four >> 7);
+    (per_byte.wrapping_mul(LOW) >> 56) as usize
 }
 
 /// Width in bytes of the UTF-8 sequence that starts with `lead`.
@@ -642,7 +741,11 @@ pub(crate) fn count(text: &str, opts: &Options) -> Result<Count, Error> {
 pub(crate) fn analyze<'a>(text: &'a str, opts: &Options) -> Result<Analysis<'a>, Error> {
     let d = decide(text, opts)?;
     let layout = d.layout;
-    let chars = text.chars().count();
+    let Census {
+        chars,
+        graphemes,
+        non_gsm,
+    } = census(text, d.non_gsm_from);
     // UCS-2 units are the UTF-16 length; every GSM-7 character (in any table) is in the BMP,
     // so a GSM-7 text has one UTF-16 unit per character.
     let utf16_len = match layout.encoding {
@@ -676,10 +779,6 @@ pub(crate) fn analyze<'a>(text: &'a str, opts: &Options) -> Result<Analysis<'a>,
         (parts, last, sink.segments)
     };
     let c = finish_count(layout, d.units, parts, last);
-    let non_gsm = match d.non_gsm_from {
-        Some((at, against)) => non_gsm_chars(text, against, at),
-        None => Vec::new(),
-    };
     let mut warnings = Vec::new();
     if let Some(max) = opts.max_parts
         && parts > max as usize
@@ -707,7 +806,7 @@ pub(crate) fn analyze<'a>(text: &'a str, opts: &Options) -> Result<Analysis<'a>,
         single_part_capacity: layout.single,
         multipart_capacity: layout.multi,
         chars,
-        graphemes: grapheme::count(text),
+        graphemes,
         utf8_len: text.len(),
         utf16_len,
         segments,
@@ -815,8 +914,56 @@ mod tests {
         ])
     }
 
+    #[test]
+    fn word_utf16_units_match_the_characters_that_start_in_the_word() {
+        let text = "aé中😀\r\nЖ𝄞ßab😀😀中中éé1234567".repeat(3);
+        let bytes = text.as_bytes();
+        for k in 0..bytes.len() - 8 {
+            let w = u64::from_le_bytes(bytes[k..k + 8].try_into().unwrap());
+            let expected: usize = text
+                .char_indices()
+                .filter(|&(i, _)| (k..k + 8).contains(&i))
+                .map(|(_, c)| c.len_utf16())
+                .sum();
+            assert_eq!(word_utf16_units(w), expected, "at {k}");
+        }
+    }
+
+    #[test]
+    fn word_has_byte_matches_a_byte_loop() {
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut word = [0x41u8; 8];
+                word[pos] = b;
+                let w = u64::from_le_bytes(word);
+                for probe in [b'`', 0x41, 0x00, 0xFF, 0x80] {
+                    assert_eq!(word_has_byte(w, probe), word.contains(&probe), "{b:#x} {probe:#x}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn char_counts_match_std_on_long_texts() {
+        // Longer than one 127-chunk round, in every width of UTF-8 sequence.
+        for unit in ["a", "é", "中", "😀", "a😀é中\r\n"] {
+            for n in [0, 1, 31, 32, 33, 127 * 32 / unit.len() + 7, 10_000] {
+                let text = unit.repeat(n);
+                let chars = text.chars().count();
+                let astral = text.chars().filter(|c| c.len_utf16() == 2).count();
+                assert_eq!(char_counts(&text), (chars, astral), "{unit:?} × {n}");
+            }
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        #[test]
+        fn char_counts_match_std(text in "\\PC{0,300}") {
+            let astral = text.chars().filter(|c| c.len_utf16() == 2).count();
+            prop_assert_eq!(char_counts(&text), (text.chars().count(), astral));
+        }
 
         #[test]
         fn chooser_equals_brute_force(

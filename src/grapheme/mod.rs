@@ -137,21 +137,37 @@ const fn next_state(s: State, c: u8) -> State {
     }
 }
 
-/// `TRANSITIONS[state][class]`: the next state, shifted left by one, with bit 0 set when a
-/// boundary comes before the character.
-static TRANSITIONS: [[u8; CLASSES]; STATES] = {
-    let mut t = [[0u8; CLASSES]; STATES];
+/// The automaton as one flat table: the entry for state `s` and class `c` is at
+/// `s × CLASSES + c`, and holds the next state's row offset (`next × CLASSES`, an even
+/// number) with bit 0 set when a boundary comes before the character. The state carried from
+/// step to step is that row offset, so a step is one add and one load: no multiply and no
+/// bounds check on the loop-carried chain (the table has 256 entries and the index is a
+/// `u8`).
+static TRANSITIONS: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut s = 0;
     while s < STATES {
         let mut c = 0;
         while c < CLASSES {
-            t[s][c] = (next_state(s as u8, c as u8) << 1) | breaks(s as u8, c as u8) as u8;
+            let next = next_state(s as u8, c as u8) as usize * CLASSES;
+            t[s * CLASSES + c] = next as u8 | breaks(s as u8, c as u8) as u8;
             c += 1;
         }
         s += 1;
     }
     t
 };
+
+// Row offsets must be even (bit 0 is the boundary flag) and every index must fit the table.
+const _: () = assert!(CLASSES % 2 == 0 && STATES * CLASSES <= 256);
+
+/// A state as the automaton carries it: its row offset in [`TRANSITIONS`].
+pub(crate) type Row = u8;
+
+/// The row of state `s`.
+const fn row(s: State) -> Row {
+    s * CLASSES as u8
+}
 
 /// `SAFE[prev][next]`: whether a boundary between a character of class `prev` and one of
 /// class `next` holds whatever came before `prev`, and the state after `next` does not
@@ -180,11 +196,11 @@ static SAFE: [[bool; CLASSES]; CLASSES] = {
     t
 };
 
-/// One step: the state after `cp`, and whether a boundary comes before it.
+/// One step: the row after `cp`, and whether a boundary comes before it.
 #[inline(always)]
-pub(crate) fn step(s: State, cp: u32) -> (State, bool) {
-    let e = TRANSITIONS[usize::from(s) % STATES][usize::from(class_of(cp))];
-    (e >> 1, e & 1 == 1)
+pub(crate) fn step(r: Row, cp: u32) -> (Row, bool) {
+    let e = TRANSITIONS[usize::from(r.wrapping_add(class_of(cp)))];
+    (e & !1, e & 1 == 1)
 }
 
 /// Whether a boundary between `prev` and `next` holds in any context, and the automaton may
@@ -217,7 +233,7 @@ pub(crate) fn decode_at(bytes: &[u8], i: usize) -> (u32, usize) {
 /// Whether all 8 bytes are printable ASCII (U+0020..=U+007E): class Other, so in state
 /// Other or [`BREAK`] each of them starts a cluster and leaves the state at Other.
 #[inline(always)]
-fn printable_word(w: u64) -> bool {
+pub(crate) fn printable_word(w: u64) -> bool {
     const LOW: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // Bytes below 0x20 (b - 0x20 borrows), or 0x7F and up (b + 1 reaches 0x80).
@@ -226,38 +242,48 @@ fn printable_word(w: u64) -> bool {
     (below | above) & HIGH == 0
 }
 
-/// The number of extended grapheme clusters in `text`, as UAX #29 defines them.
-pub(crate) fn count(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let (mut s, mut n, mut i) = (BREAK, 0usize, 0usize);
-    while i < bytes.len() {
-        if s == S_OTHER || s == BREAK {
-            while let Some(word) = bytes.get(i..i + 8) {
-                let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
-                if !printable_word(w) {
-                    break;
-                }
-                n += 8;
-                s = S_OTHER;
-                i += 8;
-            }
-            if i >= bytes.len() {
-                break;
-            }
+/// Counts clusters as characters are fed to it in text order.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Counter {
+    state: Row,
+    /// Clusters started so far.
+    pub(crate) clusters: usize,
+}
+
+impl Counter {
+    pub(crate) fn new() -> Self {
+        Counter {
+            state: row(BREAK),
+            clusters: 0,
         }
-        let (cp, width) = decode_at(bytes, i);
-        let (next, boundary) = step(s, cp);
-        n += usize::from(boundary);
-        s = next;
-        i += width;
     }
-    n
+
+    /// Reads one character.
+    #[inline(always)]
+    pub(crate) fn feed(&mut self, cp: u32) {
+        let (next, boundary) = step(self.state, cp);
+        self.clusters += usize::from(boundary);
+        self.state = next;
+    }
+
+    /// If `word` (8 bytes of the text, little endian) is 8 printable ASCII characters and
+    /// the state lets each of them start a cluster, reads them all at once and returns true.
+    #[inline(always)]
+    pub(crate) fn skip_printable_word(&mut self, word: u64) -> bool {
+        if (self.state == row(S_OTHER) || self.state == row(BREAK)) && printable_word(word) {
+            self.clusters += 8;
+            self.state = row(S_OTHER);
+            true
+        } else {
+            false
+        }
+    }
 }
 
 /// The byte offset where each extended grapheme cluster of `text` starts.
 pub(crate) fn starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
-    let (mut s, mut i, mut out) = (BREAK, 0usize, Vec::new());
+    let (mut s, mut i, mut out) = (row(BREAK), 0usize, Vec::new());
     while i < bytes.len() {
         let (cp, width) = decode_at(bytes, i);
         let (next, boundary) = step(s, cp);
@@ -278,7 +304,7 @@ pub(crate) fn starts(text: &str) -> Vec<usize> {
 pub(crate) struct Walker {
     /// Bytes before `pos` have been read; `state` is the state there.
     pos: usize,
-    state: State,
+    state: Row,
     /// The last boundary at or before `pos`.
     last: usize,
 }
@@ -291,7 +317,7 @@ impl Walker {
     pub(crate) fn new() -> Self {
         Walker {
             pos: 0,
-            state: BREAK,
+            state: row(BREAK),
             last: 0,
         }
     }
@@ -303,7 +329,7 @@ impl Walker {
         if i > self.pos + Self::RESTART_GAP
             && let Some(p) = safe_start(text, self.pos, i)
         {
-            (self.pos, self.state, self.last) = (p, BREAK, p);
+            (self.pos, self.state, self.last) = (p, row(BREAK), p);
         }
         while self.pos < i {
             let (cp, width) = decode_at(bytes, self.pos);
