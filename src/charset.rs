@@ -54,9 +54,9 @@ impl Charset {
     /// ```
     #[inline]
     pub fn septets(self, c: char) -> u8 {
-        let (latin1, high) = self.cost_tables();
+        let (low, high) = self.cost_tables();
         match u32::from(c) {
-            cp @ 0..=0xFF => latin1[cp as usize],
+            cp if (cp as usize) < tables::LOW_COSTS => low[cp as usize],
             _ => high.get(c).unwrap_or(0),
         }
     }
@@ -67,13 +67,19 @@ impl Charset {
         self.septets(c) != 0
     }
 
-    /// The cost tables: U+0000..=U+00FF, and the sorted list of higher code points.
+    /// The cost tables: a direct one below `tables::LOW_COSTS`, and the sorted list of the
+    /// code points above it.
     #[inline]
-    pub(crate) fn cost_tables(self) -> (&'static [u8; 256], &'static tables::Sparse<u8>) {
+    pub(crate) fn cost_tables(
+        self,
+    ) -> (
+        &'static [u8; tables::LOW_COSTS],
+        &'static tables::Sparse<u8>,
+    ) {
         match self {
-            Charset::Standard => (&tables::STANDARD_LATIN1_COST, &tables::STANDARD_HIGH),
-            Charset::Telnyx => (&tables::TELNYX_LATIN1_COST, &tables::TELNYX_HIGH),
-            Charset::TelnyxEuro => (&tables::TELNYX_EURO_LATIN1_COST, &tables::TELNYX_EURO_HIGH),
+            Charset::Standard => (&tables::STANDARD_LOW, &tables::STANDARD_HIGH),
+            Charset::Telnyx => (&tables::TELNYX_LOW, &tables::TELNYX_HIGH),
+            Charset::TelnyxEuro => (&tables::TELNYX_EURO_LOW, &tables::TELNYX_EURO_HIGH),
         }
     }
 

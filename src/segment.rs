@@ -26,6 +26,7 @@
 
 use crate::grapheme;
 use crate::national::{Candidate, MaskHistogram, Tables, combinations};
+use crate::tables::LOW_COSTS;
 use crate::{
     Analysis, Charset, ConcatRef, Count, Encoding, EncodingRequest, Error, NonGsmChar, Options,
     Segment, Span, SplitPolicy, Warning,
@@ -147,6 +148,24 @@ fn is_plain_chunk(chunk: &[u8; CHUNK]) -> bool {
         == 0
 }
 
+/// Whether all 8 bytes are plain (see [`is_plain_ascii`]).
+#[inline(always)]
+fn is_plain_word(word: &[u8; 8]) -> bool {
+    word.iter()
+        .fold(0u8, |bad, &b| bad | u8::from(!is_plain_ascii(b)))
+        == 0
+}
+
+/// UTF-16 units of the characters whose first byte is in `chunk`: one per byte that is not
+/// a continuation byte, one more per 4-byte lead. Written as a byte-wise sum, which the
+/// compiler vectorizes.
+#[inline(always)]
+fn chunk_utf16_units(chunk: &[u8; CHUNK]) -> usize {
+    usize::from(chunk.iter().fold(0u8, |sum, &b| {
+        sum + u8::from((b as i8) >= -64) + u8::from(b >= 0xF0)
+    }))
+}
+
 /// Result of the GSM-7 pass.
 pub(crate) struct GsmScan {
     /// Septets of the prefix that was scanned (the whole text when `first_bad` is None).
@@ -163,7 +182,7 @@ pub(crate) struct GsmScan {
 /// walked character by character, then the fast path resumes.
 pub(crate) fn gsm_scan(text: &str, charset: Charset) -> GsmScan {
     let bytes = text.as_bytes();
-    let (latin1, _) = charset.cost_tables();
+    let (low, _) = charset.cost_tables();
     let mut septets = 0usize;
     let mut escapes = 0usize;
     let mut i = 0usize;
@@ -180,15 +199,30 @@ pub(crate) fn gsm_scan(text: &str, charset: Charset) -> GsmScan {
             }
             None => bytes.len(),
         };
+        // Inside a chunk with something else in it: a plain 8-byte word is skipped, any other
+        // word is read character by character (and not tested again).
+        let mut word_end = i;
         while i < slow_until {
-            let b = bytes[i];
-            let (cost, width) = if b < 0x80 {
-                (latin1[b as usize], 1)
-            } else {
-                match text.get(i..).and_then(|t| t.chars().next()) {
-                    Some(c) => (charset.septets(c), c.len_utf8()),
-                    None => (0, 1),
+            if i >= word_end {
+                if let Some(word) = bytes.get(i..i + 8)
+                    && is_plain_word(word.try_into().unwrap_or(&[0; 8]))
+                {
+                    septets += 8;
+                    i += 8;
+                    continue;
                 }
+                word_end = i + 8;
+            }
+            let (cost, width) = if bytes[i] < 0x80 {
+                (low[usize::from(bytes[i])], 1)
+            } else {
+                let (cp, width) = grapheme::decode_at(bytes, i);
+                let cost = match char::from_u32(cp) {
+                    _ if (cp as usize) < LOW_COSTS => low[cp as usize],
+                    Some(c) => charset.septets(c),
+                    None => 0,
+                };
+                (cost, width)
             };
             if cost == 0 {
                 return GsmScan {
@@ -197,7 +231,7 @@ pub(crate) fn gsm_scan(text: &str, charset: Charset) -> GsmScan {
                     first_bad: Some(i),
                 };
             }
-            septets += cost as usize;
+            septets += usize::from(cost);
             escapes += usize::from(cost == 2);
             i += width;
         }
@@ -290,13 +324,22 @@ const PRINTABLE_NOT_GSM: u8 = b'`';
 /// outside the alphabet `list.1`, in one pass. Runs of printable ASCII are read 8 bytes at a
 /// time where they cannot hold a character to list: before `list.0`, or, against a charset
 /// profile, without a grave accent. National tables are checked character by character.
+/// The most entries `census` reserves up front.
+const NON_GSM_RESERVE: usize = 1024;
+
 fn census(text: &str, list: Option<(usize, Alphabet)>) -> Census {
     let bytes = text.as_bytes();
     let (from, alphabet) = list.unwrap_or((usize::MAX, Alphabet::Charset(Charset::Standard)));
     let profile = matches!(alphabet, Alphabet::Charset(_));
     let mut graphemes = grapheme::Counter::new();
     let (mut i, mut chars, mut pos16) = (0usize, 0usize, 0usize);
-    let mut non_gsm = Vec::new();
+    // In most scripts that force UCS-2 nearly every character is listed: reserve for that
+    // (the characters after `from` are at most its bytes), up to a bound, rather than grow
+    // the list a doubling at a time.
+    let mut non_gsm = Vec::with_capacity(match list {
+        Some(_) => (bytes.len() - from.min(bytes.len())).min(NON_GSM_RESERVE),
+        None => 0,
+    });
     while i < bytes.len() {
         if bytes[i] < 0x80
             && let Some(word) = bytes.get(i..i + 8)
@@ -550,13 +593,7 @@ fn utf8_width(lead: u8) -> usize {
 /// encoding, and its length in UTF-16 units. UCS-2 needs no decoding: a 4-byte sequence is
 /// exactly a surrogate pair. GSM-7 characters are all in the BMP.
 #[inline(always)]
-fn atom_at(
-    bytes: &[u8],
-    text: &str,
-    i: usize,
-    enc: Encoding,
-    alphabet: Alphabet,
-) -> (usize, usize, usize) {
+fn atom_at(bytes: &[u8], i: usize, enc: Encoding, alphabet: Alphabet) -> (usize, usize, usize) {
     let b = bytes[i];
     match enc {
         Encoding::Ucs2 => {
@@ -565,14 +602,11 @@ fn atom_at(
             (w, u, u)
         }
         Encoding::Gsm7 if b < 0x80 => (1, usize::from(alphabet.septets(char::from(b))), 1),
-        Encoding::Gsm7 => match text.get(i..).and_then(|t| t.chars().next()) {
-            Some(c) => (
-                c.len_utf8(),
-                usize::from(alphabet.septets(c)),
-                c.len_utf16(),
-            ),
-            None => (1, 0, 0),
-        },
+        Encoding::Gsm7 => {
+            let (cp, width) = grapheme::decode_at(bytes, i);
+            let c = char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER);
+            (width, usize::from(alphabet.septets(c)), c.len_utf16())
+        }
     }
 }
 
@@ -600,15 +634,33 @@ pub(crate) fn split<S: Sink>(
     // where some ASCII goes through the single shift table).
     let ascii_skip = enc == Encoding::Gsm7 && matches!(alphabet, Alphabet::Charset(_));
     let mut boundaries: Option<grapheme::Walker> = None;
+    // A GSM-7 word that failed the plain test is not tested again character by character.
+    let mut no_skip_until = 0usize;
     while i < bytes.len() {
-        // Skip whole 8-byte words that cannot contain a cut: their units are counted
-        // without decoding, and the first character after them is handled below as usual.
+        // Skip whole 32-byte chunks, then 8-byte words, that cannot contain a cut: their
+        // units are counted without decoding, and the first character after them is handled
+        // below as usual.
+        if enc == Encoding::Ucs2 {
+            while let Some(chunk) = bytes.get(i..i + CHUNK) {
+                let units = chunk_utf16_units(chunk.try_into().unwrap_or(&[0; CHUNK]));
+                if fill + units + 2 > cap {
+                    break;
+                }
+                fill += units;
+                pos16 += units;
+                i += CHUNK;
+            }
+        }
         while let Some(word) = bytes.get(i..i + 8) {
             let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
             let units = match enc {
                 Encoding::Ucs2 => word_utf16_units(w),
-                Encoding::Gsm7 if ascii_skip && word.iter().all(|&b| is_plain_ascii(b)) => 8,
-                Encoding::Gsm7 => break,
+                Encoding::Gsm7 if i < no_skip_until || !ascii_skip => break,
+                Encoding::Gsm7 if is_plain_word(word.try_into().unwrap_or(&[0; 8])) => 8,
+                Encoding::Gsm7 => {
+                    no_skip_until = i + 8;
+                    break;
+                }
             };
             // +2: the character that straddles into the next word may cost 2.
             if fill + units + 2 > cap {
@@ -625,7 +677,7 @@ pub(crate) fn split<S: Sink>(
         if i >= bytes.len() {
             break;
         }
-        let (width, c_cost, c16) = atom_at(bytes, text, i, enc, alphabet);
+        let (width, c_cost, c16) = atom_at(bytes, i, enc, alphabet);
         // A loop, not an `if`: when a cluster longer than a part was moved whole, the
         // part it now starts may need cutting again, this time inside the cluster.
         while fill + c_cost > cap && i > start {
@@ -643,7 +695,7 @@ pub(crate) fn split<S: Sink>(
             // Units and UTF-16 length of the tail [cut, i) that moves to the next part.
             let (mut tail, mut tail16, mut j) = (0usize, 0usize, cut);
             while j < i {
-                let (w, u, u16s) = atom_at(bytes, text, j, enc, alphabet);
+                let (w, u, u16s) = atom_at(bytes, j, enc, alphabet);
                 tail += u;
                 tail16 += u16s;
                 j += w;
@@ -745,7 +797,19 @@ pub(crate) fn analyze<'a>(text: &'a str, opts: &Options) -> Result<Analysis<'a>,
         chars,
         graphemes,
         non_gsm,
-    } = census(text, d.non_gsm_from);
+    } = if layout.encoding == Encoding::Gsm7 && !d.alphabet.has_clusters() {
+        // Two characters of a charset profile never form one cluster, except CR LF
+        // (tests/tables_data.rs checks every pair), so no automaton is needed.
+        let (chars, _) = char_counts(text);
+        let crlf = text.as_bytes().windows(2).filter(|w| w == b"\r\n").count();
+        Census {
+            chars,
+            graphemes: chars - crlf,
+            non_gsm: Vec::new(),
+        }
+    } else {
+        census(text, d.non_gsm_from)
+    };
     // UCS-2 units are the UTF-16 length; every GSM-7 character (in any table) is in the BMP,
     // so a GSM-7 text has one UTF-16 unit per character.
     let utf16_len = match layout.encoding {
@@ -930,6 +994,22 @@ mod tests {
     }
 
     #[test]
+    fn chunk_utf16_units_match_the_characters_that_start_in_the_chunk() {
+        let text = "aé中😀\r\nЖ𝄞ßab😀😀中中éé1234567".repeat(4);
+        let bytes = text.as_bytes();
+        for k in 0..bytes.len() - CHUNK {
+            let chunk: &[u8; CHUNK] = bytes[k..k + CHUNK].try_into().unwrap();
+            let expected: usize = text
+                .char_indices()
+                .filter(|&(i, _)| (k..k + CHUNK).contains(&i))
+                .map(|(_, c)| c.len_utf16())
+                .sum();
+            assert_eq!(chunk_utf16_units(chunk), expected, "at {k}");
+        }
+        assert_eq!(chunk_utf16_units(&[0xF0; CHUNK]), 64);
+    }
+
+    #[test]
     fn word_has_byte_matches_a_byte_loop() {
         for b in 0..=255u8 {
             for pos in 0..8 {
@@ -937,7 +1017,11 @@ mod tests {
                 word[pos] = b;
                 let w = u64::from_le_bytes(word);
                 for probe in [b'`', 0x41, 0x00, 0xFF, 0x80] {
-                    assert_eq!(word_has_byte(w, probe), word.contains(&probe), "{b:#x} {probe:#x}");
+                    assert_eq!(
+                        word_has_byte(w, probe),
+                        word.contains(&probe),
+                        "{b:#x} {probe:#x}"
+                    );
                 }
             }
         }

@@ -40,7 +40,11 @@ pub(crate) use generated::UNICODE_VERSION;
 pub(crate) fn class_of(cp: u32) -> u8 {
     if cp < LOW_LIMIT {
         if cp.wrapping_sub(HANGUL.0) <= HANGUL.1 - HANGUL.0 {
-            return if (cp - HANGUL.0).is_multiple_of(28) { LV } else { LVT };
+            return if (cp - HANGUL.0).is_multiple_of(28) {
+                LV
+            } else {
+                LVT
+            };
         }
         let block = usize::from(LOW_INDEX[(cp >> BLOCK_SHIFT) as usize]);
         BLOCKS[(block << BLOCK_SHIFT) | (cp as usize & ((1 << BLOCK_SHIFT) - 1))]
@@ -159,7 +163,7 @@ static TRANSITIONS: [u8; 256] = {
 };
 
 // Row offsets must be even (bit 0 is the boundary flag) and every index must fit the table.
-const _: () = assert!(CLASSES % 2 == 0 && STATES * CLASSES <= 256);
+const _: () = assert!(CLASSES.is_multiple_of(2) && STATES * CLASSES <= 256);
 
 /// A state as the automaton carries it: its row offset in [`TRANSITIONS`].
 pub(crate) type Row = u8;
@@ -261,9 +265,9 @@ impl Counter {
     /// Reads one character.
     #[inline(always)]
     pub(crate) fn feed(&mut self, cp: u32) {
-        let (next, boundary) = step(self.state, cp);
-        self.clusters += usize::from(boundary);
-        self.state = next;
+        let e = TRANSITIONS[usize::from(self.state.wrapping_add(class_of(cp)))];
+        self.clusters += usize::from(e & 1);
+        self.state = e & !1;
     }
 
     /// If `word` (8 bytes of the text, little endian) is 8 printable ASCII characters and

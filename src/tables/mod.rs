@@ -52,7 +52,37 @@ impl<T: Copy> Sparse<T> {
     }
 }
 
-/// Higher-code-point costs of the charset profiles.
+/// Code points below this have a direct cost table (Latin-1 and Greek, where the default
+/// alphabet's capital Greek letters are).
+pub(crate) const LOW_COSTS: usize = 0x400;
+
+/// The Latin-1 table extended with the entries of a high list below [`LOW_COSTS`].
+const fn low_costs(latin1: &[u8; 256], high: &[(u16, u8)]) -> [u8; LOW_COSTS] {
+    let mut t = [0u8; LOW_COSTS];
+    let mut k = 0;
+    while k < 256 {
+        t[k] = latin1[k];
+        k += 1;
+    }
+    k = 0;
+    while k < high.len() {
+        if (high[k].0 as usize) < LOW_COSTS {
+            t[high[k].0 as usize] = high[k].1;
+        }
+        k += 1;
+    }
+    t
+}
+
+/// Direct costs of U+0000..U+03FF in the charset profiles.
+pub(crate) static STANDARD_LOW: [u8; LOW_COSTS] =
+    low_costs(&STANDARD_LATIN1_COST, STANDARD_HIGH_COST);
+pub(crate) static TELNYX_LOW: [u8; LOW_COSTS] = low_costs(&TELNYX_LATIN1_COST, TELNYX_HIGH_COST);
+pub(crate) static TELNYX_EURO_LOW: [u8; LOW_COSTS] =
+    low_costs(&TELNYX_EURO_LATIN1_COST, TELNYX_EURO_HIGH_COST);
+
+/// Higher-code-point costs of the charset profiles (the entries at or above [`LOW_COSTS`]
+/// are the only ones looked up here).
 pub(crate) static STANDARD_HIGH: Sparse<u8> = Sparse::new(STANDARD_HIGH_COST);
 pub(crate) static TELNYX_HIGH: Sparse<u8> = Sparse::new(TELNYX_HIGH_COST);
 pub(crate) static TELNYX_EURO_HIGH: Sparse<u8> = Sparse::new(TELNYX_EURO_HIGH_COST);
