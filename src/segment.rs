@@ -320,54 +320,110 @@ fn word_has_byte(w: u64, b: u8) -> bool {
 /// other one is a GSM-7 character or an escape pair; `tests/tables_data.rs` checks it).
 const PRINTABLE_NOT_GSM: u8 = b'`';
 
-/// Counts characters and grapheme clusters and, from byte `list.0` on, lists the characters
-/// outside the alphabet `list.1`, in one pass. Runs of printable ASCII are read 8 bytes at a
-/// time where they cannot hold a character to list: before `list.0`, or, against a charset
-/// profile, without a grave accent. National tables are checked character by character.
 /// The most entries `census` reserves up front.
 const NON_GSM_RESERVE: usize = 1024;
 
+/// Counts characters and grapheme clusters and, from byte `list.0` on, lists the characters
+/// outside the alphabet `list.1`, in one pass.
+///
+/// The pass is the per-character loop of `analyze`, so it is specialised: the part before
+/// `list.0` runs without the listing code, and the part after it with the alphabet's test
+/// compiled in (a table load for a charset profile).
 fn census(text: &str, list: Option<(usize, Alphabet)>) -> Census {
+    let mut state = CensusState {
+        graphemes: grapheme::Counter::new(),
+        i: 0,
+        chars: 0,
+        pos16: 0,
+        non_gsm: Vec::new(),
+    };
     let bytes = text.as_bytes();
-    let (from, alphabet) = list.unwrap_or((usize::MAX, Alphabet::Charset(Charset::Standard)));
-    let profile = matches!(alphabet, Alphabet::Charset(_));
-    let mut graphemes = grapheme::Counter::new();
-    let (mut i, mut chars, mut pos16) = (0usize, 0usize, 0usize);
-    // In most scripts that force UCS-2 nearly every character is listed: reserve for that
-    // (the characters after `from` are at most its bytes), up to a bound, rather than grow
-    // the list a doubling at a time.
-    let mut non_gsm = Vec::with_capacity(match list {
-        Some(_) => (bytes.len() - from.min(bytes.len())).min(NON_GSM_RESERVE),
-        None => 0,
-    });
-    while i < bytes.len() {
-        if bytes[i] < 0x80
-            && let Some(word) = bytes.get(i..i + 8)
-        {
-            let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
-            let nothing_to_list =
-                i + 8 <= from || (profile && !word_has_byte(w, PRINTABLE_NOT_GSM));
-            if nothing_to_list && graphemes.skip_printable_word(w) {
-                (i, chars, pos16) = (i + 8, chars + 8, pos16 + 8);
-                continue;
+    match list {
+        None => state.run(bytes, bytes.len(), None::<fn(u32) -> bool>, false),
+        Some((from, alphabet)) => {
+            state.run(bytes, from, None::<fn(u32) -> bool>, false);
+            // In most scripts that force UCS-2 nearly every character is listed: reserve for
+            // that (the characters left are at most the bytes left), up to a bound, rather
+            // than grow the list a doubling at a time.
+            state
+                .non_gsm
+                .reserve((bytes.len() - state.i).min(NON_GSM_RESERVE));
+            match alphabet {
+                Alphabet::Charset(cs) => {
+                    let (low, high) = cs.cost_tables();
+                    let is_gsm = |cp: u32| match char::from_u32(cp) {
+                        _ if (cp as usize) < LOW_COSTS => low[cp as usize] != 0,
+                        Some(c) => high.get(c).is_some(),
+                        None => false,
+                    };
+                    state.run(bytes, bytes.len(), Some(is_gsm), true);
+                }
+                national => {
+                    let is_gsm =
+                        |cp: u32| char::from_u32(cp).is_some_and(|c| national.septets(c) != 0);
+                    state.run(bytes, bytes.len(), Some(is_gsm), false);
+                }
             }
         }
-        let (cp, width) = grapheme::decode_at(bytes, i);
-        graphemes.feed(cp);
-        if i >= from {
-            let c = char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER);
-            if alphabet.septets(c) == 0 {
-                non_gsm.push(NonGsmChar::new(c, i, pos16));
-            }
-        }
-        chars += 1;
-        pos16 += 1 + usize::from(width == 4);
-        i += width;
     }
     Census {
-        chars,
-        graphemes: graphemes.clusters,
-        non_gsm,
+        chars: state.chars,
+        graphemes: state.graphemes.clusters,
+        non_gsm: state.non_gsm,
+    }
+}
+
+/// The counters of [`census`], carried from one of its loops to the next.
+struct CensusState {
+    graphemes: grapheme::Counter,
+    i: usize,
+    chars: usize,
+    pos16: usize,
+    non_gsm: Vec<NonGsmChar>,
+}
+
+impl CensusState {
+    /// Reads the characters from `self.i` up to byte `until`, listing those outside the
+    /// alphabet when `is_gsm` is given. 8 bytes of printable ASCII are read at once where
+    /// they cannot hold a character to list: when nothing is listed and they end by
+    /// `until`, or, when `plain_is_gsm` (a charset profile), without a grave accent.
+    #[inline(always)]
+    fn run<F: Fn(u32) -> bool>(
+        &mut self,
+        bytes: &[u8],
+        until: usize,
+        is_gsm: Option<F>,
+        plain_is_gsm: bool,
+    ) {
+        let until = until.min(bytes.len());
+        let (mut i, mut chars, mut pos16) = (self.i, self.chars, self.pos16);
+        while i < until {
+            if bytes[i] < 0x80
+                && let Some(word) = bytes.get(i..i + 8)
+            {
+                let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+                let nothing_to_list = match is_gsm {
+                    None => i + 8 <= until,
+                    Some(_) => plain_is_gsm && !word_has_byte(w, PRINTABLE_NOT_GSM),
+                };
+                if nothing_to_list && self.graphemes.skip_printable_word(w) {
+                    (i, chars, pos16) = (i + 8, chars + 8, pos16 + 8);
+                    continue;
+                }
+            }
+            let (cp, width) = grapheme::decode_at(bytes, i);
+            self.graphemes.feed(cp);
+            if let Some(is_gsm) = &is_gsm
+                && !is_gsm(cp)
+            {
+                let c = char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER);
+                self.non_gsm.push(NonGsmChar::new(c, i, pos16));
+            }
+            chars += 1;
+            pos16 += 1 + usize::from(width == 4);
+            i += width;
+        }
+        (self.i, self.chars, self.pos16) = (i, chars, pos16);
     }
 }
 
