@@ -11,9 +11,8 @@ only writer of the generated file; edit the data or this script, never the outpu
     python3 scripts/gen_graphemes.py --check  # exit 1 if the file is out of date
 
 Layout: code points below U+20000 and those in U+E0000..U+E0FFF go through a block index
-(BLOCK code points a block, one byte per code point); the Hangul syllables U+AC00..U+D7A3
-(LV every 28th, LVT otherwise) are computed, not stored, which halves the table; every other
-code point is Other (the script asserts that). tests/graphemes.rs checks every code point
+(BLOCK code points a block, one byte per code point); every other code point is Other (the
+script asserts that). tests/graphemes.rs checks every code point
 against the unicode-segmentation crate.
 """
 import sys
@@ -93,9 +92,10 @@ def load():
 def generate():
     version, classes = load()
     other, lv, lvt = (next(i for i, c in enumerate(CLASSES) if c[0] == n) for n in ("OTHER", "LV", "LVT"))
+    # The syllables repeat LV + 27 LVT; 64-code-point blocks see only 7 phases of that
+    # pattern, so storing them costs 7 blocks and saves the engine a range test.
     for cp in range(HANGUL[0], HANGUL[1] + 1):
         assert classes[cp] == (lv if (cp - HANGUL[0]) % 28 == 0 else lvt), hex(cp)
-        classes[cp] = other  # computed by the engine
     for cp in range(LOW_LIMIT, 0x110000):
         if not TAGS[0] <= cp < TAGS[1]:
             assert classes[cp] == other, hex(cp)
@@ -131,8 +131,6 @@ def generate():
     w(f"pub(crate) const LOW_LIMIT: u32 = 0x{LOW_LIMIT:X};")
     w(f"/// Code points in this range go through [`TAG_INDEX`].")
     w(f"pub(crate) const TAG_RANGE: (u32, u32) = (0x{TAGS[0]:X}, 0x{TAGS[1]:X});")
-    w(f"/// The Hangul syllables, whose class is computed: LV every 28th, LVT otherwise.")
-    w(f"pub(crate) const HANGUL: (u32, u32) = (0x{HANGUL[0]:X}, 0x{HANGUL[1]:X});")
     w("")
     def array(name, doc, typ, values, per_line):
         w(f"/// {doc}")
