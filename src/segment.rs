@@ -437,20 +437,43 @@ pub(crate) struct Decision {
     /// Where to start listing characters the alphabet cannot carry (UCS-2 only), and the
     /// alphabet to list them against.
     pub non_gsm_from: Option<(usize, Alphabet)>,
+    /// `units` is not known yet (see `decide_with`).
+    pub units_pending: bool,
 }
 
 pub(crate) fn decide(text: &str, opts: &Options) -> Result<Decision, Error> {
+    decide_with(text, opts, false)
+}
+
+/// [`decide`]; with `split_counts`, a UCS-2 text that surely takes several parts and will
+/// be split by grapheme clusters is not measured here (`units_pending`): the split measures
+/// it on the way, which saves `count` a pass.
+fn decide_with(text: &str, opts: &Options, split_counts: bool) -> Result<Decision, Error> {
     opts.validate()?;
     let charset = Alphabet::Charset(opts.charset);
     let ucs2 = |non_gsm_from| {
+        let layout = Layout::ucs2(opts.reference);
+        // Every character is at least 1 unit for 3 bytes, so a longer text cannot fit in
+        // one part.
+        if split_counts && opts.split == SplitPolicy::Graphemes && text.len() > 3 * layout.single {
+            return Decision {
+                layout,
+                alphabet: charset,
+                units: 0,
+                has_double: true,
+                non_gsm_from,
+                units_pending: true,
+            };
+        }
         // A surrogate pair is exactly a 4-byte UTF-8 sequence.
         let (chars, astral) = char_counts(text);
         Decision {
-            layout: Layout::ucs2(opts.reference),
+            layout,
             alphabet: charset,
             units: chars + astral,
             has_double: astral > 0,
             non_gsm_from,
+            units_pending: false,
         }
     };
     if opts.encoding == EncodingRequest::Ucs2 {
@@ -489,6 +512,7 @@ pub(crate) fn decide(text: &str, opts: &Options) -> Result<Decision, Error> {
             units,
             has_double,
             non_gsm_from: None,
+            units_pending: false,
         }),
         Some((at, against)) if opts.encoding == EncodingRequest::Gsm7 => Err(Error::NotGsm7 {
             charset: opts.charset,
@@ -667,7 +691,7 @@ fn atom_at(bytes: &[u8], i: usize, enc: Encoding, alphabet: Alphabet) -> (usize,
 }
 
 /// Greedy split of a multipart text into parts of `layout.multi` units. Returns the number
-/// of parts and the units in the last one.
+/// of parts, the units in the last one, and the text's length in UTF-16 units.
 ///
 /// One pass over the bytes. Where a part is full, the cut goes before the character that
 /// does not fit, or, under [`SplitPolicy::Graphemes`], back to the start of its grapheme
@@ -678,7 +702,7 @@ pub(crate) fn split<S: Sink>(
     alphabet: Alphabet,
     policy: SplitPolicy,
     sink: &mut S,
-) -> (usize, usize) {
+) -> (usize, usize, usize) {
     let bytes = text.as_bytes();
     let cap = layout.multi;
     let enc = layout.encoding;
@@ -788,7 +812,7 @@ pub(crate) fn split<S: Sink>(
         );
         parts += 1;
     }
-    (parts, fill)
+    (parts, fill, pos16)
 }
 
 /// Parts and the last part's units, without building segments.
@@ -815,7 +839,8 @@ fn parts_of(
         let parts = units.div_ceil(layout.multi);
         return (parts, units - (parts - 1) * layout.multi);
     }
-    split(text, layout, alphabet, policy, &mut Tally)
+    let (parts, last, _) = split(text, layout, alphabet, policy, &mut Tally);
+    (parts, last)
 }
 
 fn finish_count(layout: Layout, units: usize, parts: usize, last: usize) -> Count {
@@ -834,7 +859,11 @@ fn finish_count(layout: Layout, units: usize, parts: usize, last: usize) -> Coun
 }
 
 pub(crate) fn count(text: &str, opts: &Options) -> Result<Count, Error> {
-    let d = decide(text, opts)?;
+    let d = decide_with(text, opts, true)?;
+    if d.units_pending {
+        let (parts, last, units) = split(text, d.layout, d.alphabet, opts.split, &mut Tally);
+        return Ok(finish_count(d.layout, units, parts, last));
+    }
     let (parts, last) = parts_of(
         text,
         d.layout,
@@ -847,7 +876,7 @@ pub(crate) fn count(text: &str, opts: &Options) -> Result<Count, Error> {
 }
 
 pub(crate) fn analyze<'a>(text: &'a str, opts: &Options) -> Result<Analysis<'a>, Error> {
-    let d = decide(text, opts)?;
+    let d = decide_with(text, opts, true)?;
     let layout = d.layout;
     let Census {
         chars,
@@ -866,15 +895,22 @@ pub(crate) fn analyze<'a>(text: &'a str, opts: &Options) -> Result<Analysis<'a>,
     } else {
         census(text, d.non_gsm_from)
     };
-    // UCS-2 units are the UTF-16 length; every GSM-7 character (in any table) is in the BMP,
-    // so a GSM-7 text has one UTF-16 unit per character.
-    let utf16_len = match layout.encoding {
-        Encoding::Ucs2 => d.units,
-        Encoding::Gsm7 => chars,
-    };
-    let (parts, last, segments) = if d.units == 0 {
-        (0, 0, Vec::new())
+    let (parts, last, segments, units) = if d.units_pending {
+        // Surely several parts: the split measures the text (see `decide_with`).
+        let mut sink = Collect {
+            text,
+            capacity: layout.multi,
+            segments: Vec::with_capacity(text.len() / 3 / layout.multi + 2),
+        };
+        let (parts, last, units) = split(text, layout, d.alphabet, opts.split, &mut sink);
+        (parts, last, sink.segments, units)
+    } else if d.units == 0 {
+        (0, 0, Vec::new(), 0)
     } else if d.units <= layout.single {
+        let utf16_len = match layout.encoding {
+            Encoding::Ucs2 => d.units,
+            Encoding::Gsm7 => chars,
+        };
         let seg = Segment {
             utf8: Span {
                 start: 0,
@@ -888,17 +924,23 @@ pub(crate) fn analyze<'a>(text: &'a str, opts: &Options) -> Result<Analysis<'a>,
             capacity: layout.single,
             text,
         };
-        (1, d.units, vec![seg])
+        (1, d.units, vec![seg], d.units)
     } else {
         let mut sink = Collect {
             text,
             capacity: layout.multi,
             segments: Vec::with_capacity(d.units / layout.multi + 2),
         };
-        let (parts, last) = split(text, layout, d.alphabet, opts.split, &mut sink);
-        (parts, last, sink.segments)
+        let (parts, last, _) = split(text, layout, d.alphabet, opts.split, &mut sink);
+        (parts, last, sink.segments, d.units)
     };
-    let c = finish_count(layout, d.units, parts, last);
+    // UCS-2 units are the UTF-16 length; every GSM-7 character (in any table) is in the BMP,
+    // so a GSM-7 text has one UTF-16 unit per character.
+    let utf16_len = match layout.encoding {
+        Encoding::Ucs2 => units,
+        Encoding::Gsm7 => chars,
+    };
+    let c = finish_count(layout, units, parts, last);
     let mut warnings = Vec::new();
     if let Some(max) = opts.max_parts
         && parts > max as usize
@@ -919,7 +961,7 @@ pub(crate) fn analyze<'a>(text: &'a str, opts: &Options) -> Result<Analysis<'a>,
         } else {
             layout.single_udh
         },
-        units: d.units,
+        units,
         parts,
         remaining: c.remaining,
         part_capacity: c.part_capacity,
@@ -980,7 +1022,7 @@ mod tests {
             .map(|c| {
                 let l = Layout::gsm(opts.reference, c.tables.shift_ies());
                 let alpha = Alphabet::National(c.tables);
-                let (parts, _) = split(text, l, alpha, opts.split, &mut Tally);
+                let (parts, _, _) = split(text, l, alpha, opts.split, &mut Tally);
                 let parts = if c.septets <= l.single {
                     usize::from(c.septets > 0)
                 } else {
