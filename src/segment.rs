@@ -197,7 +197,18 @@ pub(crate) fn gsm_scan(text: &str, charset: Charset) -> GsmScan {
                 }
                 i + CHUNK
             }
-            None => bytes.len(),
+            None => {
+                // The tail: check the last 32 bytes (or the whole short text, padded with
+                // plain bytes) at once, overlapping what was already counted.
+                let mut last = [b'a'; CHUNK];
+                let tail = &bytes[bytes.len().saturating_sub(CHUNK)..];
+                last[CHUNK - tail.len()..].copy_from_slice(tail);
+                if is_plain_chunk(&last) {
+                    septets += bytes.len() - i;
+                    break;
+                }
+                bytes.len()
+            }
         };
         // Inside a chunk with something else in it: a plain 8-byte word is skipped, any other
         // word is read character by character (and not tested again).
@@ -886,7 +897,10 @@ pub(crate) fn analyze<'a>(text: &'a str, opts: &Options) -> Result<Analysis<'a>,
         // Two characters of a charset profile never form one cluster, except CR LF
         // (tests/tables_data.rs checks every pair), so no automaton is needed.
         let (chars, _) = char_counts(text);
-        let crlf = text.as_bytes().windows(2).filter(|w| w == b"\r\n").count();
+        let crlf = match text.as_bytes().iter().position(|&b| b == b'\r') {
+            None => 0,
+            Some(first) => text[first..].matches("\r\n").count(),
+        };
         Census {
             chars,
             graphemes: chars - crlf,
@@ -931,7 +945,27 @@ pub(crate) fn analyze<'a>(text: &'a str, opts: &Options) -> Result<Analysis<'a>,
             capacity: layout.multi,
             segments: Vec::with_capacity(d.units / layout.multi + 2),
         };
-        let (parts, last, _) = split(text, layout, d.alphabet, opts.split, &mut sink);
+        let (parts, last) = if layout.encoding == Encoding::Gsm7
+            && !d.has_double
+            && !d.alphabet.has_clusters()
+            && d.units == text.len()
+        {
+            // One septet a byte and nothing to keep whole: ASCII without escapes, cut at
+            // every multiple of the capacity (as `parts_of` counts it).
+            let cap = layout.multi;
+            for start in (0..text.len()).step_by(cap) {
+                let span = Span {
+                    start,
+                    end: (start + cap).min(text.len()),
+                };
+                sink.part(span, span, span.end - span.start);
+            }
+            let parts = text.len().div_ceil(cap);
+            (parts, text.len() - (parts - 1) * cap)
+        } else {
+            let (parts, last, _) = split(text, layout, d.alphabet, opts.split, &mut sink);
+            (parts, last)
+        };
         (parts, last, sink.segments, d.units)
     };
     // UCS-2 units are the UTF-16 length; every GSM-7 character (in any table) is in the BMP,
