@@ -408,19 +408,33 @@ impl CensusState {
     ) {
         let until = until.min(bytes.len());
         let (mut i, mut chars, mut pos16) = (self.i, self.chars, self.pos16);
+        // Printable ASCII never needs listing when nothing is listed, nor, against a
+        // charset profile, unless it is a grave accent.
+        let listing = is_gsm.is_some();
+        let skips = !listing || plain_is_gsm;
+        let plain = |b: u8| (0x20..0x7F).contains(&b) && !(listing && b == PRINTABLE_NOT_GSM);
         while i < until {
-            if bytes[i] < 0x80
-                && let Some(word) = bytes.get(i..i + 8)
-            {
-                let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
-                let nothing_to_list = match is_gsm {
-                    None => i + 8 <= until,
-                    Some(_) => plain_is_gsm && !word_has_byte(w, PRINTABLE_NOT_GSM),
-                };
-                if nothing_to_list && self.graphemes.skip_printable_word(w) {
-                    (i, chars, pos16) = (i + 8, chars + 8, pos16 + 8);
-                    continue;
+            if skips && plain(bytes[i]) && self.graphemes.at_rest() {
+                // A run of printable ASCII in a resting state: each character starts a
+                // cluster and costs one unit. Whole words first, then bytes.
+                let mut j = i;
+                while let Some(word) = bytes.get(j..j + 8)
+                    && j + 8 <= until
+                {
+                    let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+                    if !grapheme::printable_word(w)
+                        || (listing && word_has_byte(w, PRINTABLE_NOT_GSM))
+                    {
+                        break;
+                    }
+                    j += 8;
                 }
+                while j < until && plain(bytes[j]) {
+                    j += 1;
+                }
+                self.graphemes.skip_printable(j - i);
+                (chars, pos16, i) = (chars + (j - i), pos16 + (j - i), j);
+                continue;
             }
             let (cp, width) = grapheme::decode_at(bytes, i);
             self.graphemes.feed(cp);

@@ -263,16 +263,19 @@ impl Counter {
         self.state = e & !1;
     }
 
-    /// If `word` (8 bytes of the text, little endian) is 8 printable ASCII characters and
-    /// the state lets each of them start a cluster, reads them all at once and returns true.
+    /// Whether a printable ASCII character would start a cluster and leave the state as it
+    /// was (Other, or the start of a text, or after LF or a control).
     #[inline(always)]
-    pub(crate) fn skip_printable_word(&mut self, word: u64) -> bool {
-        if (self.state == row(S_OTHER) || self.state == row(BREAK)) && printable_word(word) {
-            self.clusters += 8;
+    pub(crate) fn at_rest(&self) -> bool {
+        self.state == row(S_OTHER) || self.state == row(BREAK)
+    }
+
+    /// Reads `n` printable ASCII characters; the state must be [`Self::at_rest`].
+    #[inline(always)]
+    pub(crate) fn skip_printable(&mut self, n: usize) {
+        self.clusters += n;
+        if n > 0 {
             self.state = row(S_OTHER);
-            true
-        } else {
-            false
         }
     }
 }
@@ -412,6 +415,14 @@ mod tests {
             v
         };
         assert_eq!(ours, text.chars().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn printable_ascii_is_other() {
+        // `Counter::skip_printable` relies on it.
+        for b in 0x20..0x7Fu32 {
+            assert_eq!(class_of(b), OTHER, "{b:#x}");
+        }
     }
 
     #[test]
