@@ -170,8 +170,8 @@ fn chunk_utf16_units(chunk: &[u8; CHUNK]) -> usize {
 pub(crate) struct GsmScan {
     /// Septets of the prefix that was scanned (the whole text when `first_bad` is None).
     pub septets: usize,
-    /// Whether any escape pair was seen.
-    pub has_escape: bool,
+    /// Escape pairs seen.
+    pub escapes: usize,
     /// Byte offset of the first character outside the charset.
     pub first_bad: Option<usize>,
 }
@@ -238,7 +238,7 @@ pub(crate) fn gsm_scan(text: &str, charset: Charset) -> GsmScan {
             if cost == 0 {
                 return GsmScan {
                     septets,
-                    has_escape: escapes > 0,
+                    escapes,
                     first_bad: Some(i),
                 };
             }
@@ -249,7 +249,7 @@ pub(crate) fn gsm_scan(text: &str, charset: Charset) -> GsmScan {
     }
     GsmScan {
         septets,
-        has_escape: escapes > 0,
+        escapes,
         first_bad: None,
     }
 }
@@ -464,6 +464,9 @@ pub(crate) struct Decision {
     pub non_gsm_from: Option<(usize, Alphabet)>,
     /// `units` is not known yet (see `decide_with`).
     pub units_pending: bool,
+    /// The number of characters, when the decision found it on the way: in a charset
+    /// profile every GSM-7 character is one septet, or two for an escape pair.
+    pub chars: Option<usize>,
 }
 
 pub(crate) fn decide(text: &str, opts: &Options) -> Result<Decision, Error> {
@@ -488,6 +491,7 @@ fn decide_with(text: &str, opts: &Options, split_counts: bool) -> Result<Decisio
                 has_double: true,
                 non_gsm_from,
                 units_pending: true,
+                chars: None,
             };
         }
         // A surrogate pair is exactly a 4-byte UTF-8 sequence.
@@ -499,6 +503,7 @@ fn decide_with(text: &str, opts: &Options, split_counts: bool) -> Result<Decisio
             has_double: astral > 0,
             non_gsm_from,
             units_pending: false,
+            chars: Some(chars),
         }
     };
     if opts.encoding == EncodingRequest::Ucs2 {
@@ -507,13 +512,13 @@ fn decide_with(text: &str, opts: &Options, split_counts: bool) -> Result<Decisio
     let scan = gsm_scan(text, opts.charset);
     let default_ok = scan.first_bad.is_none();
     // The default alphabet without escape pairs cannot be beaten (see `national`).
-    let national = if opts.national.is_empty() || (default_ok && !scan.has_escape) {
+    let national = if opts.national.is_empty() || (default_ok && scan.escapes == 0) {
         None
     } else {
         Some(choose_national(text, opts))
     };
     let (alphabet, units, has_double, bad) = match national {
-        None if default_ok => (charset, scan.septets, scan.has_escape, None),
+        None if default_ok => (charset, scan.septets, scan.escapes > 0, None),
         None => (
             charset,
             0,
@@ -538,6 +543,12 @@ fn decide_with(text: &str, opts: &Options, split_counts: bool) -> Result<Decisio
             has_double,
             non_gsm_from: None,
             units_pending: false,
+            chars: match alphabet {
+                Alphabet::Charset(_) if scan.first_bad.is_none() => {
+                    Some(scan.septets - scan.escapes)
+                }
+                _ => None,
+            },
         }),
         Some((at, against)) if opts.encoding == EncodingRequest::Gsm7 => Err(Error::NotGsm7 {
             charset: opts.charset,
@@ -910,10 +921,11 @@ pub(crate) fn analyze<'a>(text: &'a str, opts: &Options) -> Result<Analysis<'a>,
     } = if layout.encoding == Encoding::Gsm7 && !d.alphabet.has_clusters() {
         // Two characters of a charset profile never form one cluster, except CR LF
         // (tests/tables_data.rs checks every pair), so no automaton is needed.
-        let (chars, _) = char_counts(text);
-        let crlf = match text.as_bytes().iter().position(|&b| b == b'\r') {
-            None => 0,
-            Some(first) => text[first..].matches("\r\n").count(),
+        let chars = d.chars.unwrap_or_else(|| char_counts(text).0);
+        let crlf = if text.as_bytes().contains(&b'\r') {
+            text.matches("\r\n").count()
+        } else {
+            0
         };
         Census {
             chars,
