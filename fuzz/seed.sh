@@ -8,6 +8,7 @@
 #   analyze_bytes     0x00 (default options) + the UTF-8 text
 #   analyze_utf16     0x00 + the UTF-16LE text; every 8th seed also gets a lone surrogate
 #   count_vs_analyze  0x00 (raw mode, default options) + the UTF-8 text
+#   graphemes         the UTF-8 text
 # plus a few hand-made boundary seeds. Without the shared corpus only those are written.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -21,7 +22,7 @@ import json, os, struct, sys
 
 src = sys.argv[1]
 stride = int(sys.argv[2])
-targets = ["analyze_bytes", "analyze_utf16", "count_vs_analyze", "national", "smart_encode", "phone"]
+targets = ["analyze_bytes", "analyze_utf16", "count_vs_analyze", "national", "smart_encode", "phone", "graphemes"]
 for t in targets:
     os.makedirs(os.path.join("corpus", t), exist_ok=True)
 
@@ -63,6 +64,7 @@ for i, (name, text) in enumerate(msgs + hand):
     # national: every language allowed, 8-bit reference, grapheme policy.
     write("national", name, b"\xff\x1f\x00" + b)
     write("smart_encode", name, b"\x01" + b)
+    write("graphemes", name, b)
 # Phone seeds: the shapes people type (phone_oracle.jsonl beside this repository's tests).
 oracle = os.path.join("..", "tests", "data", "phone_oracle.jsonl")
 if os.path.exists(oracle):

@@ -45,7 +45,8 @@ impl ConcatRef {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SplitPolicy {
-    /// Keep user-perceived characters (extended grapheme clusters, UAX #29) whole: a ZWJ
+    /// Keep user-perceived characters (extended grapheme clusters, UAX #29 of the Unicode
+    /// version in [`UNICODE_VERSION`](crate::UNICODE_VERSION)) whole: a ZWJ
     /// family, a flag or a letter with its combining accents moves to the next part as one.
     /// This is what Twilio's calculator and Android (`BreakIterator`) do. The one exception,
     /// as in Twilio's calculator, is CR LF: it is two characters and may be split, because a
