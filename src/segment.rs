@@ -414,7 +414,13 @@ impl CensusState {
         let skips = !listing || plain_is_gsm;
         let plain = |b: u8| (0x20..0x7F).contains(&b) && !(listing && b == PRINTABLE_NOT_GSM);
         while i < until {
-            if skips && plain(bytes[i]) && self.graphemes.at_rest() {
+            // (A lone one, like a space between two words of another script, is cheaper
+            // through the general path below.)
+            if skips
+                && plain(bytes[i])
+                && bytes.get(i + 1).is_some_and(|&b| plain(b))
+                && self.graphemes.at_rest()
+            {
                 // A run of printable ASCII in a resting state: each character starts a
                 // cluster and costs one unit. Whole words first, then bytes.
                 let mut j = i;
