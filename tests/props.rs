@@ -8,7 +8,7 @@ use sms_preflight::{Options, analyze, count};
 
 /// Pieces chosen to hit every rule: plain ASCII, escape characters, GSM non-ASCII, the
 /// Telnyx-disputed characters, non-GSM BMP, astral emoji, ZWJ sequences, flags, combining
-/// marks, CR/LF, and controls.
+/// marks, CR/LF, controls, and Indic, Khmer, Arabic, Hangul and Thai clusters.
 fn piece() -> impl Strategy<Value = String> {
     prop_oneof![
         6 => "[a-zA-Z0-9 .,!?]{1,40}",
@@ -17,6 +17,9 @@ fn piece() -> impl Strategy<Value = String> {
         2 => prop::sample::select(vec!["ç", "ж", "中", "ş", "`", "\t", "\u{A0}", "…", "’"]).prop_map(String::from),
         2 => prop::sample::select(vec!["😀", "👍🏽", "🇺🇸", "🇫🇷🇩🇪", "👨\u{200D}👩\u{200D}👧\u{200D}👦", "❤️", "e\u{301}", "\u{301}\u{302}"]).prop_map(String::from),
         1 => prop::sample::select(vec!["\r\n", "\r", "\n", "\u{0}", "\u{7F}", "\u{FFFD}"]).prop_map(String::from),
+        // Scripts whose clusters span several characters: the split's cuts there go through
+        // the grapheme automaton and its restarts.
+        2 => prop::sample::select(vec!["क्ष", "स्त्र", "नमस्ते", "ি", "বাংলা", "ന്റെ", "ស្រ", "مَرْحَبًا", "가", "\u{1100}\u{1161}\u{11A8}", "ก้", " "]).prop_map(String::from),
     ]
 }
 
