@@ -195,6 +195,7 @@ impl std::fmt::Display for Warning {
 /// builds a small histogram of the text's distinct characters); [`Analysis::summary`] gives
 /// the same figures from a full analysis, and the two always agree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[non_exhaustive]
 pub struct Count {
     /// The encoding the text is sent in.
     pub encoding: Encoding,
@@ -207,6 +208,9 @@ pub struct Count {
     /// The capacity of each part at this length: 160/70 for one part, else 153/67 or 152/66 (8- or 16-bit reference); with national
     /// shift tables 155/152 for one part and 149/146 or 148/145 per part (standards.md §2.2).
     pub part_capacity: usize,
+    /// Unicode scalar values in the text (what Telnyx's response calls the character
+    /// count; a lone surrogate from UTF-16 input counts as one, as U+FFFD).
+    pub chars: usize,
 }
 
 /// The full answer for one text: see [`analyze`](crate::analyze).
@@ -268,6 +272,7 @@ impl Analysis<'_> {
             parts: self.parts,
             remaining: self.remaining,
             part_capacity: self.part_capacity,
+            chars: self.chars,
         }
     }
 }
