@@ -47,6 +47,7 @@ mod analysis;
 mod charset;
 mod error;
 mod grapheme;
+pub mod json;
 mod national;
 mod options;
 mod segment;
