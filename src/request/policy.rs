@@ -86,7 +86,8 @@ impl Timestamp {
 
 /// Everything a request is checked against: the account's profile settings, the provider's
 /// limits and, optionally, a rate card. [`Policy::telnyx`] gives Telnyx's documented limits;
-/// every field can be changed.
+/// every field can be changed (`let mut p = Policy::telnyx(); p.max_parts = 6;`), and serde
+/// reads a partial policy from JSON, the other fields keeping Telnyx's values.
 ///
 /// Where a source is CONTESTED (standards.md §5), the policy holds both readings: the check
 /// errs only when the request breaks the lenient one, and warns, giving both figures, when it

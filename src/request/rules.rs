@@ -732,13 +732,13 @@ fn sender_rules(
                 if c.policy.us_long_code_fallback {
                     c.warn(
                         Code::InvalidFrom,
-                        &t.pointer,
+                        "/from",
                         format!(
                             "{detail}; the profile's us_long_code_fallback will replace the sender"
                         ),
                     );
                 } else {
-                    c.error(Code::InvalidFrom, &t.pointer, detail);
+                    c.error(Code::InvalidFrom, "/from", detail);
                 }
             }
         }
