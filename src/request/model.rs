@@ -345,23 +345,24 @@ impl MessageRequest {
     /// [`MessageRequest::from_json`] for another endpoint.
     pub fn from_json_for(json: &str, endpoint: Endpoint) -> Result<Parsed, ParseError> {
         let (json, lone_surrogates) = crate::json::replace_lone_surrogates(json);
-        let mut de = serde_json::Deserializer::from_str(&json);
-        let value = Value::deserialize(&mut de)
-            .and_then(|v| de.end().map(|()| v))
-            .map_err(|e| ParseError::Syntax {
-                message: e.to_string(),
-            })?;
-        let Value::Object(_) = value else {
-            return Err(ParseError::NotAnObject {
-                found: type_name(&value),
-            });
+        // One pass in document order (duplicate keys kept). Only when that fails, a second
+        // parse tells a syntax error from valid JSON that is not an object.
+        let entries = match serde_json::from_str::<Entries>(&json) {
+            Ok(Entries(entries)) => entries,
+            Err(e) => {
+                return Err(match serde_json::from_str::<Value>(&json) {
+                    Ok(v) if !v.is_object() => ParseError::NotAnObject {
+                        found: type_name(&v),
+                    },
+                    Ok(_) => ParseError::Syntax {
+                        message: e.to_string(),
+                    },
+                    Err(e) => ParseError::Syntax {
+                        message: e.to_string(),
+                    },
+                });
+            }
         };
-        // Read again in document order, to see duplicate keys. The document is known to be
-        // a valid object, so this cannot fail; if it did, the error is still a ParseError.
-        let Entries(entries) = serde_json::from_str(&json).map_err(|e| ParseError::Syntax {
-            message: e.to_string(),
-        })?;
-        drop(value);
         let mut request = MessageRequest {
             endpoint,
             lone_surrogates,
