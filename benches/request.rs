@@ -81,7 +81,12 @@ fn bench(c: &mut Criterion) {
         ..billed
     };
     g.bench_function("typical/piece/count_two_readings", |b| {
-        b.iter(|| (count(black_box(&text), &billed), count(black_box(&text), &lenient)))
+        b.iter(|| {
+            (
+                count(black_box(&text), &billed),
+                count(black_box(&text), &lenient),
+            )
+        })
     });
     g.bench_function("typical/piece/smart_encode_two_readings", |b| {
         b.iter(|| {
