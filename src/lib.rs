@@ -49,6 +49,7 @@ mod error;
 mod grapheme;
 mod national;
 mod options;
+mod pdu;
 mod segment;
 mod smart;
 mod tables;
@@ -63,6 +64,11 @@ pub use charset::Charset;
 pub use error::Error;
 pub use national::{Language, NationalLanguages, national_septets};
 pub use options::{ConcatRef, EncodingRequest, Options, SplitPolicy};
+pub use pdu::{
+    Concat, ConcatInfo, DCS_GSM7, DCS_UCS2, DecodedSegment, EncodedSegment, IEI_CONCAT_8,
+    IEI_CONCAT_16, IEI_LOCKING_SHIFT, IEI_SINGLE_SHIFT, InformationElement, WireError, decode,
+    encode, hex, parse_hex,
+};
 pub use smart::{Replacement, SmartEncoding, SmartMap, SmartResult, smart_encode};
 
 /// Analyzes `text`: its encoding, length, parts with their offsets, and the characters that
