@@ -269,7 +269,7 @@ fn table_name(t: Tables, escaped: bool) -> String {
 }
 
 fn ucs2_text(body: &[u8], offset: usize) -> Result<String, WireError> {
-    if body.len() % 2 != 0 {
+    if !body.len().is_multiple_of(2) {
         return Err(inconsistent(format!(
             "UCS-2 text of {} octets after the header: not a whole number of UTF-16 units",
             body.len()

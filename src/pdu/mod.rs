@@ -148,7 +148,7 @@ pub fn parse_hex(text: &str) -> Result<Vec<u8>, WireError> {
         at,
         reason: "not a hex digit",
     };
-    if digits.len() % 2 != 0 {
+    if !digits.len().is_multiple_of(2) {
         return Err(WireError::BadHex {
             at: digits.len(),
             reason: "odd number of hex digits",

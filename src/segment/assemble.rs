@@ -7,6 +7,7 @@ use super::split::{Collect, Sink, Tally, parts_of, split};
 use super::{CONCAT_MAX_PARTS, Layout};
 use crate::{Analysis, Count, Encoding, Error, Options, Segment, Span, Warning};
 
+#[inline]
 fn finish_count(layout: Layout, units: usize, parts: usize, last: usize, chars: usize) -> Count {
     let part_capacity = if parts > 1 {
         layout.multi

@@ -24,6 +24,7 @@ pub(crate) struct Decision {
     pub chars: Option<usize>,
 }
 
+#[inline]
 pub(crate) fn decide(text: &str, opts: &Options) -> Result<Decision, Error> {
     decide_with(text, opts, false)
 }
@@ -31,6 +32,7 @@ pub(crate) fn decide(text: &str, opts: &Options) -> Result<Decision, Error> {
 /// [`decide`]; with `split_counts`, a UCS-2 text that surely takes several parts and will
 /// be split by grapheme clusters is not measured here (`units_pending`): the split measures
 /// it on the way, which saves `count` a pass.
+#[inline]
 pub(crate) fn decide_with(
     text: &str,
     opts: &Options,

@@ -57,6 +57,7 @@ impl Alphabet {
         }
     }
 
+    #[inline]
     pub(crate) fn tables(self) -> Tables {
         match self {
             Alphabet::Charset(_) => Tables::DEFAULT,
@@ -66,6 +67,7 @@ impl Alphabet {
 
     /// Whether two characters of this alphabet can form one grapheme cluster (other than
     /// CR LF). False for the charset profiles (tests/tables_data.rs checks every pair).
+    #[inline]
     pub(crate) fn has_clusters(self) -> bool {
         matches!(self, Alphabet::National(t) if t != Tables::DEFAULT)
     }
@@ -95,6 +97,7 @@ pub(crate) struct Layout {
 
 impl Layout {
     /// GSM-7 with `shift_ies` national shift IEs (0–2) in every part.
+    #[inline]
     pub(crate) fn gsm(reference: ConcatRef, shift_ies: u8) -> Self {
         let shifts = SHIFT_IE_OCTETS * usize::from(shift_ies);
         // UDHL octet + IEs; no header at all in a one-part message without shift IEs.
@@ -112,6 +115,7 @@ impl Layout {
     }
 
     /// UCS-2: a character is never split, so an odd header wastes one octet.
+    #[inline]
     pub(crate) fn ucs2(reference: ConcatRef) -> Self {
         let multi_udh = reference.udh_octets() as usize;
         Layout {
@@ -124,6 +128,7 @@ impl Layout {
     }
 
     /// The fewest parts `units` can take (the exact count may be higher).
+    #[inline]
     pub(crate) fn naive_parts(self, units: usize) -> usize {
         match units {
             0 => 0,

@@ -67,6 +67,7 @@ pub(crate) struct GsmScan {
 ///
 /// Runs of plain ASCII are skipped 32 bytes at a time; a chunk with anything else in it is
 /// walked character by character, then the fast path resumes.
+#[inline]
 pub(crate) fn gsm_scan(text: &str, charset: Charset) -> GsmScan {
     let bytes = text.as_bytes();
     let (low, _) = charset.cost_tables();
@@ -149,6 +150,7 @@ pub(crate) fn gsm_scan(text: &str, charset: Charset) -> GsmScan {
 /// lanes for up to 127 chunks of 32 bytes at a time, so the compiler turns the inner loop
 /// into byte-wide SIMD compares and adds (two separate `filter().count()` passes widen every
 /// byte to 64 bits and ran several times slower).
+#[inline]
 pub(crate) fn char_counts(text: &str) -> (usize, usize) {
     const LANES: usize = 32;
     let bytes = text.as_bytes();
@@ -227,6 +229,7 @@ const NON_GSM_RESERVE: usize = 1024;
 /// The pass is the per-character loop of `analyze`, so it is specialised: the part before
 /// `list.0` runs without the listing code, and the part after it with the alphabet's test
 /// compiled in (a table load for a charset profile).
+#[inline]
 pub(crate) fn census(text: &str, list: Option<(usize, Alphabet)>) -> Census {
     let mut state = CensusState {
         graphemes: grapheme::Counter::new(),

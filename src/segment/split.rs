@@ -219,6 +219,7 @@ pub(crate) fn split<S: Sink>(
 }
 
 /// Parts and the last part's units, without building segments.
+#[inline]
 pub(crate) fn parts_of(
     text: &str,
     layout: Layout,
