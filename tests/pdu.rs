@@ -142,10 +142,14 @@ fn decode_reads_unknown_elements_and_rejects_bad_input() {
     // A header longer than the data, an element past the header's end, a bad concat IE.
     assert_eq!(kind(decode(true, 8, 2, &[5, 0])), "truncated");
     assert_eq!(kind(decode(true, 8, 4, &[3, 0, 3, 1])), "inconsistent");
-    assert_eq!(
-        kind(decode(true, 8, 6, &[5, 0, 3, 1, 2, 3])),
-        "inconsistent"
-    );
+    assert_eq!(kind(decode(true, 8, 5, &[4, 0, 2, 1, 2])), "inconsistent");
+    // A concatenation element numbered past its total is ignored (TS 23.040 §9.2.3.24.1).
+    let d = decode(true, 8, 6, &[5, 0, 3, 1, 2, 3]).unwrap();
+    assert_eq!(d.concat, None);
+    assert!(matches!(
+        d.elements[0],
+        InformationElement::Other { iei: 0, .. }
+    ));
     assert_eq!(kind(decode(true, 8, 4, &[3, 0x25, 1, 14])), "inconsistent");
     // UDHI set but no octets.
     assert_eq!(kind(decode(true, 8, 0, &[])), "truncated");
@@ -155,11 +159,15 @@ fn decode_reads_unknown_elements_and_rejects_bad_input() {
     assert_eq!(kind(decode(false, 0, 1, &[0x1B])), "undecodable");
     assert_eq!(kind(decode(false, 0x04, 1, &[0x41])), "unsupported_dcs");
     assert_eq!(kind(decode(false, 0x80, 1, &[0x41])), "unsupported_dcs");
+    assert_eq!(kind(decode(false, 0xF8, 1, &[0x41])), "unsupported_dcs");
+    assert_eq!(decode(false, 0xF1, 1, &[0x41]).unwrap().text, "A");
     assert_eq!(parse_hex("ABC").unwrap_err().kind(), "bad_hex");
     assert_eq!(parse_hex("AG").unwrap_err().kind(), "bad_hex");
     // ESC + an undefined code shows the default table's character; ESC ESC a space.
     let d = decode(false, 0, 2, &[0x9B, 0x20]).unwrap(); // ESC, 'A' (0x41)
     assert_eq!(d.text, "A");
+    let d = decode(false, 0, 2, &[0x9B, 0x0D]).unwrap(); // ESC, ESC
+    assert_eq!(d.text, " ");
 }
 
 // ---- Known answers from smspdudecoder (scripts/pdu_oracle_fixture.py) ----

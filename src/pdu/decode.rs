@@ -16,16 +16,18 @@ const MAX_UD: usize = 140;
 /// segment of a message and joining the texts gives the message back.
 ///
 /// The header's concatenation (0x00, 0x08) and national shift (0x24, 0x25) elements are
-/// read; other elements are skipped and listed in [`DecodedSegment::elements`]. The TP-DCS
-/// may be any general data coding value without compression, or 0xF0–0xF7, that selects
-/// the GSM 7-bit default alphabet or UCS-2. After ESC, a code that the single shift table
+/// read; other elements are skipped and listed in [`DecodedSegment::elements`], and so is a
+/// concatenation element numbered 0 or past its total, which TS 23.040 §9.2.3.24.1 says
+/// to ignore. The TP-DCS
+/// may be any general data coding value without compression that selects the GSM 7-bit
+/// default alphabet or UCS-2, or 0xF0–0xF3 (GSM 7-bit with a message class). After ESC, a code that the single shift table
 /// does not define reads as the locking table's character at that code, and ESC ESC as a
 /// space (TS 23.038 §6.2.1.1).
 ///
 /// Fails, saying what is wrong, on truncated input (fewer octets than the TP-UDL needs, a
 /// header longer than the data), on inconsistent input (more octets than the TP-UDL needs,
-/// a TP-UDL over 160 septets or 140 octets, a malformed known element, an unknown national
-/// language), on an unsupported TP-DCS, and on septets or UTF-16 that decode to no
+/// a TP-UDL over 160 septets or 140 octets, a known element of the wrong length, an unknown
+/// national language), on an unsupported TP-DCS, and on septets or UTF-16 that decode to no
 /// character (an undefined cell, a trailing ESC, a lone surrogate).
 ///
 /// ```
@@ -116,8 +118,9 @@ fn dcs_encoding(dcs: u8) -> Result<Encoding, WireError> {
     let alphabet = match dcs >> 4 {
         // General data coding, uncompressed (bit 5 clear); bits 3..2 give the alphabet.
         0b0000 | 0b0001 | 0b0100 | 0b0101 => (dcs >> 2) & 3,
-        // Data coding / message class: bit 2 gives the alphabet (0: GSM 7-bit, 1: 8-bit).
-        0b1111 => (dcs >> 2) & 1,
+        // Data coding / message class (bit 3 reserved): bit 2 gives the alphabet (0: GSM
+        // 7-bit, 1: 8-bit data).
+        0b1111 if dcs & 0x08 == 0 => (dcs >> 2) & 1,
         _ => return Err(WireError::UnsupportedDcs { dcs }),
     };
     match alphabet {
@@ -182,18 +185,22 @@ fn read_element(iei: u8, data: &[u8]) -> Result<InformationElement, WireError> {
             ))
         })
     };
+    // TS 23.040 §9.2.3.24.1: a receiver ignores a concatenation element whose sequence
+    // number is 0 or above the total (or whose total is 0): it is listed as an unread one.
     let concat = |reference: u16, ref16: bool, total: u8, seq: u8| {
-        if total == 0 || seq == 0 || seq > total {
-            return Err(inconsistent(format!(
-                "concatenation element says part {seq} of {total}"
-            )));
-        }
-        Ok(InformationElement::Concat(ConcatInfo {
-            reference,
-            ref16,
-            total,
-            seq,
-        }))
+        Ok(if total == 0 || seq == 0 || seq > total {
+            InformationElement::Other {
+                iei,
+                data: data.to_vec(),
+            }
+        } else {
+            InformationElement::Concat(ConcatInfo {
+                reference,
+                ref16,
+                total,
+                seq,
+            })
+        })
     };
     match iei {
         IEI_CONCAT_8 => match *data {

@@ -272,7 +272,7 @@ pub enum WireError {
     },
     /// The TP-DCS selects an alphabet this decoder does not read as text.
     #[error(
-        "TP-DCS {dcs:#04x} is not supported: only the GSM 7-bit default alphabet (0x00) and UCS-2 (0x08) of the general data coding and 0xF0-0xF3 groups are read (8-bit data and compressed text are not)"
+        "TP-DCS {dcs:#04x} is not supported: only the GSM 7-bit default alphabet (0x00) and UCS-2 (0x08) of the general data coding group and 0xF0-0xF3 are read (8-bit data and compressed text are not)"
     )]
     UnsupportedDcs {
         /// The TP-DCS given.
