@@ -7,7 +7,7 @@ use super::{
 };
 use crate::national::Tables;
 use crate::segment::CONCAT_MAX_PARTS;
-use crate::{ConcatRef, Encoding, Language, Options};
+use crate::{ConcatRef, Encoding, Options};
 
 /// The TP-User-Data of every segment of `text`: the segments of
 /// [`analyze`](crate::analyze) under `opts`, with the same boundaries.
@@ -47,21 +47,20 @@ pub fn encode(
             expected: bits(opts.reference),
         });
     }
-    let a = crate::analyze(text, opts)?;
-    if a.parts > CONCAT_MAX_PARTS {
-        return Err(WireError::TooManyParts { parts: a.parts });
+    // The parts of `analyze`, without its census (see `segment::wire_plan`).
+    let plan = crate::segment::wire_plan(text, opts)?;
+    let parts = plan.parts.len();
+    if parts > CONCAT_MAX_PARTS {
+        return Err(WireError::TooManyParts { parts });
     }
-    let tables = Tables {
-        locking: a.national_locking_shift.map_or(0, Language::nli),
-        single: a.national_single_shift.map_or(0, Language::nli),
-    };
-    let total = a.parts as u8;
-    let mut out = Vec::with_capacity(a.parts);
+    let tables = plan.tables;
+    let total = parts as u8;
+    let mut out = Vec::with_capacity(parts);
     let mut udh = Vec::with_capacity(16);
-    for (k, seg) in a.segments.iter().enumerate() {
+    for (k, &(part, units)) in plan.parts.iter().enumerate() {
         udh.clear();
         udh.push(0); // UDHL, set below
-        if a.parts > 1 {
+        if parts > 1 {
             let seq = (k + 1) as u8;
             match *concat {
                 Concat::Ref8(r) => udh.extend_from_slice(&[IEI_CONCAT_8, 3, r, total, seq]),
@@ -71,7 +70,7 @@ pub fn encode(
                 }
             }
         }
-        if a.encoding == Encoding::Gsm7 {
+        if plan.encoding == Encoding::Gsm7 {
             if tables.single != 0 {
                 udh.extend_from_slice(&[IEI_SINGLE_SHIFT, 1, tables.single]);
             }
@@ -83,9 +82,9 @@ pub fn encode(
         udh[0] = (udh.len() - 1) as u8;
         let header = &udh[..udh_len];
         // Every UDL fits: the layout keeps each part within 160 septets or 140 octets.
-        let seg = match a.encoding {
-            Encoding::Gsm7 => gsm7_segment(seg.text, header, tables),
-            Encoding::Ucs2 => ucs2_segment(seg.text, header),
+        let seg = match plan.encoding {
+            Encoding::Gsm7 => gsm7_segment(part, header, tables),
+            Encoding::Ucs2 => ucs2_segment(part, units, header),
         };
         out.push(seg);
     }
@@ -96,24 +95,56 @@ pub fn encode(
 /// (the header's septets counted) takes bits `7n .. 7n + 7`, least significant bit first.
 fn gsm7_segment(text: &str, header: &[u8], tables: Tables) -> EncodedSegment {
     let start = header_septets(header.len());
-    let mut ud = Vec::with_capacity(140);
-    ud.extend_from_slice(header);
-    let mut packer = Packer { ud, bit: start * 7 };
-    packer.ud.resize((packer.bit).div_ceil(8), 0);
-    for c in text.chars() {
+    let mut packer = Packer::after(header, start);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Default tables: 8 ASCII characters of the locking table at once, as 56 bits.
+        if tables == Tables::DEFAULT
+            && let Some(word) = bytes.get(i..i + 8)
+        {
+            let mut packed = 0u64;
+            let mut none = 0u8;
+            for (k, &b) in word.iter().enumerate() {
+                // 0xFF (no septet) for anything outside the table, and for every non-ASCII
+                // byte (their high bit also marks them).
+                let s = if b < 0x80 {
+                    crate::tables::default_latin1_septet(b)
+                } else {
+                    0xFF
+                };
+                none |= s;
+                packed |= u64::from(s & 0x7F) << (7 * k);
+            }
+            if none & 0x80 == 0 {
+                packer.push_bits(packed, 8);
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
         // `analyze` chose these tables because they hold every character (a '?' would
         // show, never reached: the round-trip tests and fuzz target check it).
+        let (c, width) = if b < 0x80 {
+            (char::from(b), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or('?');
+            (c, c.len_utf8())
+        };
         let encoded = tables.encode_char(c);
         debug_assert!(encoded.is_some(), "{c:?} not in {tables:?}");
-        let (first, second) = encoded.unwrap_or((0x3F, None));
-        packer.push(first);
-        if let Some(s) = second {
-            packer.push(s);
+        match encoded.unwrap_or((0x3F, None)) {
+            (s, None) => packer.push(s),
+            (esc, Some(s)) => {
+                packer.push(esc);
+                packer.push(s);
+            }
         }
+        i += width;
     }
-    let septets = packer.bit / 7;
+    let septets = packer.septets;
     EncodedSegment {
-        user_data: packer.ud,
+        user_data: packer.finish(),
         udh_len: header.len(),
         udl: septets as u8,
         dcs: DCS_GSM7,
@@ -121,33 +152,67 @@ fn gsm7_segment(text: &str, header: &[u8], tables: Tables) -> EncodedSegment {
     }
 }
 
-/// Septets written at bit offsets into a growing octet buffer.
+/// Septets packed into octets through a 128-bit accumulator: its low `bits` bits (fewer
+/// than 64 between calls) are the packed bits not yet written out.
 struct Packer {
     ud: Vec<u8>,
-    bit: usize,
+    acc: u128,
+    bits: u32,
+    septets: usize,
 }
 
 impl Packer {
+    /// A packer whose next septet is septet `start` of the user data, after `header` and
+    /// its zero fill bits.
+    fn after(header: &[u8], start: usize) -> Self {
+        let mut ud = Vec::with_capacity(140);
+        ud.extend_from_slice(header);
+        let bit = start * 7;
+        // Octets wholly before septet `start` are the header or fill (zero).
+        ud.resize(bit / 8, 0);
+        Packer {
+            ud,
+            acc: 0,
+            bits: (bit % 8) as u32,
+            septets: start,
+        }
+    }
+
     #[inline(always)]
     fn push(&mut self, septet: u8) {
-        let (octet, shift) = (self.bit / 8, self.bit % 8);
-        let v = u16::from(septet & 0x7F) << shift;
-        if octet == self.ud.len() {
-            self.ud.push(0);
+        self.push_bits(u64::from(septet & 0x7F), 1);
+    }
+
+    /// Appends `n` (1 to 9) septets already packed into the low `7 × n` bits of `packed`.
+    #[inline(always)]
+    fn push_bits(&mut self, packed: u64, n: u32) {
+        self.acc |= u128::from(packed) << self.bits;
+        self.bits += 7 * n;
+        self.septets += n as usize;
+        if self.bits >= 64 {
+            self.ud.extend_from_slice(&(self.acc as u64).to_le_bytes());
+            self.acc >>= 64;
+            self.bits -= 64;
         }
-        self.ud[octet] |= v as u8;
-        if shift > 1 {
-            self.ud.push((v >> 8) as u8);
-        }
-        self.bit += 7;
+    }
+
+    fn finish(mut self) -> Vec<u8> {
+        let tail = self.bits.div_ceil(8) as usize; // at most 8
+        self.ud.extend_from_slice(&self.acc.to_le_bytes()[..tail]);
+        self.ud
     }
 }
 
-fn ucs2_segment(text: &str, header: &[u8]) -> EncodedSegment {
-    let mut ud = Vec::with_capacity(140);
-    ud.extend_from_slice(header);
-    for u in text.encode_utf16() {
-        ud.extend_from_slice(&u.to_be_bytes());
+/// `header`, then `text` (`units` UTF-16 code units) in big-endian UTF-16.
+fn ucs2_segment(text: &str, units: usize, header: &[u8]) -> EncodedSegment {
+    let mut ud = vec![0u8; header.len() + 2 * units];
+    ud[..header.len()].copy_from_slice(header);
+    // Written in place: one store a unit instead of a length check and a copy.
+    for (pair, u) in ud[header.len()..]
+        .chunks_exact_mut(2)
+        .zip(text.encode_utf16())
+    {
+        pair.copy_from_slice(&u.to_be_bytes());
     }
     EncodedSegment {
         udl: ud.len() as u8,

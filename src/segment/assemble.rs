@@ -1,10 +1,11 @@
-//! Assembling the results: the [`Count`] of `count` and the [`Analysis`] of `analyze`, from
-//! the decision, the census and the split.
+//! Assembling the results: the [`Count`] of `count`, the [`Analysis`] of `analyze` and the
+//! parts the wire encoder packs, from the decision, the census and the split.
 
 use super::choose::decide_with;
 use super::scan::{Census, census, char_counts};
 use super::split::{Collect, Sink, Tally, parts_of, split};
 use super::{CONCAT_MAX_PARTS, Layout};
+use crate::national::Tables;
 use crate::{Analysis, Count, Encoding, Error, Options, Segment, Span, Warning};
 
 #[inline]
@@ -167,5 +168,50 @@ pub(crate) fn analyze<'a>(text: &'a str, opts: &Options) -> Result<Analysis<'a>,
         segments,
         non_gsm,
         warnings,
+    })
+}
+
+/// The parts of a text as the wire encoder needs them: the encoding, the tables in effect,
+/// and each part's text with its units. The same decision and split as [`analyze`], without
+/// the census (characters, grapheme clusters, characters outside the charset) that only the
+/// [`Analysis`] reports; `tests/pdu.rs` checks that the parts are `analyze`'s.
+pub(crate) struct WirePlan<'a> {
+    pub encoding: Encoding,
+    pub tables: Tables,
+    pub parts: Vec<(&'a str, usize)>,
+}
+
+/// Collects each part's text and units.
+struct WireParts<'a> {
+    text: &'a str,
+    parts: Vec<(&'a str, usize)>,
+}
+
+impl<'a> Sink for WireParts<'a> {
+    #[inline]
+    fn part(&mut self, utf8: Span, _: Span, units: usize) {
+        self.parts.push((&self.text[utf8.start..utf8.end], units));
+    }
+}
+
+pub(crate) fn wire_plan<'a>(text: &'a str, opts: &Options) -> Result<WirePlan<'a>, Error> {
+    let d = decide_with(text, opts, true)?;
+    let layout = d.layout;
+    let parts = if !d.units_pending && d.units == 0 {
+        Vec::new()
+    } else if !d.units_pending && d.units <= layout.single {
+        vec![(text, d.units)]
+    } else {
+        let mut sink = WireParts {
+            text,
+            parts: Vec::with_capacity(text.len() / 3 / layout.multi + 2),
+        };
+        split(text, layout, d.alphabet, opts.split, &mut sink);
+        sink.parts
+    };
+    Ok(WirePlan {
+        encoding: layout.encoding,
+        tables: d.alphabet.tables(),
+        parts,
     })
 }

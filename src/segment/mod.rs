@@ -34,7 +34,7 @@ mod choose;
 mod scan;
 mod split;
 
-pub(crate) use assemble::{analyze, count};
+pub(crate) use assemble::{analyze, count, wire_plan};
 pub(crate) use choose::blocking_chars;
 
 use crate::national::Tables;

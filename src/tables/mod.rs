@@ -117,6 +117,13 @@ static DEFAULT_LATIN1_SEPTETS: [u8; 256] = {
     t
 };
 
+/// The septet of the Latin-1 character `b` in the default alphabet, or 0xFF when it has
+/// none (the encoder's 8-byte fast path).
+#[inline(always)]
+pub(crate) fn default_latin1_septet(b: u8) -> u8 {
+    DEFAULT_LATIN1_SEPTETS[usize::from(b)]
+}
+
 fn find(pairs: &[(u16, u8)], c: char) -> Option<u8> {
     let cp = u16::try_from(u32::from(c)).ok()?;
     pairs
