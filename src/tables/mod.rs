@@ -172,3 +172,56 @@ pub(crate) fn locking_char(nli: u8, septet: u8) -> Option<char> {
 pub(crate) fn single_char(nli: u8, septet: u8) -> Option<char> {
     char_of(&SINGLE_CHARS, nli, septet)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The two-way lookups against `data/gsm_tables.json`, cell by cell: septet → character
+    /// gives the cell (none for markers and empty cells), and character → septet gives the
+    /// first cell that holds the character.
+    #[test]
+    fn septet_lookups_match_the_data() {
+        let data: serde_json::Value =
+            serde_json::from_str(include_str!("../../data/gsm_tables.json")).unwrap();
+        let markers = ["ESC", "CR2", "SS2"];
+        let mut checked = 0;
+        for lang in data["languages"].as_array().unwrap() {
+            let nli = lang["id"].as_u64().unwrap() as u8;
+            for (kind, to_char, to_septet) in [
+                (
+                    "locking",
+                    locking_char as fn(u8, u8) -> Option<char>,
+                    locking_septet as fn(u8, char) -> Option<u8>,
+                ),
+                ("single", single_char, single_septet),
+            ] {
+                let cells: Vec<Option<char>> = match lang[kind].as_array() {
+                    None => vec![None; 128],
+                    Some(v) => v
+                        .iter()
+                        .map(|c| {
+                            c.as_str()
+                                .filter(|s| !markers.contains(s))
+                                .and_then(|s| s.chars().next())
+                        })
+                        .collect(),
+                };
+                for (septet, &cell) in cells.iter().enumerate() {
+                    assert_eq!(to_char(nli, septet as u8), cell, "{kind} {nli} {septet:#x}");
+                    if let Some(c) = cell {
+                        let first = cells.iter().position(|&x| x == Some(c)).unwrap();
+                        assert_eq!(to_septet(nli, c), Some(first as u8), "{kind} {nli} {c:?}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 2000, "{checked}");
+        // Nothing outside a table has a septet.
+        assert_eq!(locking_septet(0, 'ç'), None);
+        assert_eq!(single_septet(0, 'a'), None);
+        assert_eq!(locking_septet(2, 'a'), None); // Spanish has no locking table
+        assert_eq!(locking_char(14, 0), None);
+    }
+}
