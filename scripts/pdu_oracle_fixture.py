@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Record TP-User-Data octets from independent implementations into tests/data/pdu_oracle.json.
 
-The oracle is `smspdudecoder` 2.2.0 (PyPI, MIT; of the three packages the issue names it is
-the one that installs here with a packer: `gsmcodecs` 1.0.0 installs too but has no packing,
-`python-messaging` 0.5.13 was not used). Its `GSM.encode` packs default-alphabet text into
+The oracle is `smspdudecoder` 2.2.0 (PyPI, MIT). All three packages the issue names install
+here: `gsmcodecs` 1.0.0 has the national tables but no packing; `python-messaging` 0.5.13
+builds whole SMS-SUBMIT PDUs (not used); smspdudecoder was chosen because its packer and
+UCS-2 encoder work on the user data alone and its decoder reads a TP-UD back. Its `GSM.encode` packs default-alphabet text into
 septets (TS 23.038 §6.1.2.1) and `UCS2.encode` writes UTF-16BE; its `UserData.decode` reads a
 TP-UD back, header included. smspdudecoder has no national language tables, so for the
 Turkish and Portuguese cases the septets come from `gsmcodecs` 1.0.0 (codec
