@@ -9,6 +9,8 @@
 #   analyze_utf16     0x00 + the UTF-16LE text; every 8th seed also gets a lone surrogate
 #   count_vs_analyze  0x00 (raw mode, default options) + the UTF-8 text
 #   graphemes         the UTF-8 text
+#   encode_roundtrip  0x00 (default options) or 0x20 (every national table) + the UTF-8 text
+#   decode            hand-made segments only (flags, TP-DCS, TP-UDL + TP-UD)
 # plus a few hand-made boundary seeds. Without the shared corpus only those are written.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -22,7 +24,7 @@ import json, os, struct, sys
 
 src = sys.argv[1]
 stride = int(sys.argv[2])
-targets = ["analyze_bytes", "analyze_utf16", "count_vs_analyze", "national", "smart_encode", "phone", "graphemes", "validate"]
+targets = ["analyze_bytes", "analyze_utf16", "count_vs_analyze", "national", "smart_encode", "phone", "graphemes", "decode", "encode_roundtrip", "validate"]
 for t in targets:
     os.makedirs(os.path.join("corpus", t), exist_ok=True)
 
@@ -65,6 +67,8 @@ for i, (name, text) in enumerate(msgs + hand):
     write("national", name, b"\xff\x1f\x00" + b)
     write("smart_encode", name, b"\x01" + b)
     write("graphemes", name, b)
+    # encode_roundtrip: default options, or (every other seed) every national table allowed.
+    write("encode_roundtrip", name, (b"\x20" if i % 2 else b"\x00") + b)
 # Phone seeds: the shapes people type (phone_oracle.jsonl beside this repository's tests).
 oracle = os.path.join("..", "tests", "data", "phone_oracle.jsonl")
 if os.path.exists(oracle):
@@ -82,6 +86,12 @@ if os.path.exists(rules):
             o = json.loads(line)
             body = o.get("json") or json.dumps(dict(o["request"], text=o["request"].get("text", "x" * 200)))
             write("validate", f"r{n}", body.encode("utf-8"))
+# decode: (flags, TP-DCS, TP-UDL) + TP-UD, from the spec and the CLI tests.
+write("decode", "d_hellohello", bytes([0, 0x00, 10]) + bytes.fromhex("E8329BFD4697D9EC37"))
+write("decode", "d_concat_ucs2", bytes([1, 0x08, 8]) + bytes.fromhex("0500034202020436"))
+write("decode", "d_turkish", bytes([1, 0x00, 9]) + bytes.fromhex("03240101D8CC3767"))
+write("decode", "d_unknown_ie", bytes([1, 0x08, 14]) + bytes.fromhex("097002AABB000305020100480069"))
+write("decode", "d_concat16", bytes([1, 0x00, 9]) + bytes.fromhex("060804123402016100"))
 # Structured (recipe) seeds for count_vs_analyze: odd first byte, (piece, repeat) pairs.
 write("count_vs_analyze", "r_escape", bytes([1, 0, 151, 2, 0, 0, 151]))
 write("count_vs_analyze", "r_family", bytes([1, 0, 59, 16, 0, 0, 59]))

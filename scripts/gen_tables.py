@@ -140,6 +140,33 @@ def generate():
         w("    " + " ".join(f"(0x{cp:04X}, 0x{m:08X})," for cp, m in rows[i:i + 5]))
     w("];")
     w("")
+    # For the wire encoder and decoder (src/pdu): every table in both directions.
+    # septet -> char: 128 code points a table, NO_CHAR where the cell holds no character
+    # (ESC, the CR2/SS2 markers, undefined cells, the void Spanish locking table).
+    # char -> septet: the sorted reverse list of each table (the first septet wins).
+    for kind in ("locking", "single"):
+        up = kind.upper()
+        w(f"/// Septet -> code point of each {kind} table, by NLI (0xFFFF: no character).")
+        w(f"pub(crate) static {up}_CHARS: [[u16; 128]; 14] = [")
+        for l in langs:
+            cells = l[kind] or [None] * 128
+            assert len(cells) == 128, (l["name"], kind)
+            row = [0xFFFF if c is None or c in MARKERS else ord(c) for c in cells]
+            w(f"    // {l['id']}: {l['name']}")
+            w("    [")
+            for i in range(0, 128, 16):
+                w("        " + " ".join(f"0x{v:04X}," for v in row[i:i + 16]))
+            w("    ],")
+        w("];")
+        for l in langs:
+            cells = l[kind]
+            pairs = reverse(cells) if cells is not None else []
+            w(f"/// Code point -> septet of the {l['name']} {kind} table, sorted.")
+            w(f"static {up}_SEPTETS_{l['id']}: &[(u16, u8)] = {fmt_pairs(pairs)};")
+        w(f"/// Code point -> septet of each {kind} table, by NLI.")
+        refs = ", ".join(f"{up}_SEPTETS_{l['id']}" for l in langs)
+        w(f"pub(crate) static {up}_SEPTETS: [&[(u16, u8)]; 14] = [{refs}];")
+    w("")
     w(f'/// Version tag of Telnyx\'s published GSM-7 list that the Telnyx charset follows.')
     w(f"pub(crate) const TELNYX_LIST_VERSION: &str = {json.dumps(str(tx.get('version', '')))};")
     return "\n".join(out) + "\n"

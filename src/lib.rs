@@ -30,6 +30,10 @@
 //! characters that forced UCS-2 and the grapheme count. [`analyze_utf16`] takes UTF-16 as a
 //! JavaScript string holds it, lone surrogates included.
 //!
+//! [`encode`] goes one step further and produces the wire form of each segment: the
+//! TP-User-Data octets (user data header with the concatenation and national shift elements,
+//! then packed septets or UCS-2), the TP-UDL and the TP-DCS; [`decode`] reads them back.
+//!
 //! ## Policies
 //!
 //! | case | what this crate does |
@@ -38,7 +42,8 @@
 //! | CR LF | 2 septets (or 2 UTF-16 units), like any two characters; a part may end between them. |
 //! | Ç / ç at 0x09 | `Ç` is GSM-7 (the spec's glyph); `ç` is not (see [`Charset`]). |
 //! | lone surrogate (UTF-16 input) | read as U+FFFD: 1 UTF-16 unit, as JavaScript's `.length` counts it, and it forces UCS-2; flagged in [`NonGsmChar::lone_surrogate`] and [`Warning::LoneSurrogates`]. |
-//! | more than 255 parts | counted exactly, with [`Warning::ExceedsConcatLimit`]: the concatenation element cannot number them. |
+//! | more than 255 parts | counted exactly, with [`Warning::ExceedsConcatLimit`]: the concatenation element cannot number them. ([`encode`] fails with [`WireError::TooManyParts`]). |
+//! | a grapheme cluster longer than a whole part | it fills the current part and the split goes on between its code points, under both [`SplitPolicy`] values: `10×b` then `a` + 100 × U+0301 is 67 + 44 UTF-16 units (2 parts), not 10 + 67 + 34. A cluster that fits in a part is never split under [`SplitPolicy::Graphemes`]. |
 //! | more parts than [`Options::max_parts`] | counted exactly, with [`Warning::ExceedsMaxParts`]. |
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -50,6 +55,7 @@ mod grapheme;
 pub mod json;
 mod national;
 mod options;
+mod pdu;
 mod segment;
 mod smart;
 mod tables;
@@ -70,6 +76,11 @@ pub use charset::Charset;
 pub use error::Error;
 pub use national::{Language, NationalLanguages, national_septets};
 pub use options::{ConcatRef, EncodingRequest, Options, SplitPolicy};
+pub use pdu::{
+    Concat, ConcatInfo, DCS_GSM7, DCS_UCS2, DecodedSegment, EncodedSegment, IEI_CONCAT_8,
+    IEI_CONCAT_16, IEI_LOCKING_SHIFT, IEI_SINGLE_SHIFT, InformationElement, WireError, decode,
+    encode, hex, parse_hex,
+};
 pub use smart::{Replacement, SmartEncoding, SmartMap, SmartResult, smart_encode};
 
 /// Analyzes `text`: its encoding, length, parts with their offsets, and the characters that

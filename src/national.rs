@@ -229,6 +229,34 @@ impl Tables {
         cost_from_masks(tables::table_masks(c), self)
     }
 
+    /// The septets that carry `c` (for the wire encoder): its septet in the locking table,
+    /// or ESC and its septet in the single shift table; `None` when neither holds it. Agrees
+    /// with [`Tables::septets`] (both come from the same generated data).
+    #[inline]
+    pub(crate) fn encode_char(self, c: char) -> Option<(u8, Option<u8>)> {
+        if let Some(s) = tables::locking_septet(self.locking, c) {
+            return Some((s, None));
+        }
+        tables::single_septet(self.single, c).map(|s| (ESC, Some(s)))
+    }
+
+    /// The character of a septet of the locking table (for the wire decoder).
+    #[inline]
+    pub(crate) fn locking_char(self, septet: u8) -> Option<char> {
+        tables::locking_char(self.locking, septet)
+    }
+
+    /// The character of ESC + `septet`, per TS 23.038 §6.2.1.1: the single shift table's
+    /// character; ESC ESC (reserved for a second extension table) shows a space; any other
+    /// code the table does not define shows the locking table's character at that code.
+    #[inline]
+    pub(crate) fn escaped_char(self, septet: u8) -> Option<char> {
+        if septet == ESC {
+            return Some(' ');
+        }
+        tables::single_char(self.single, septet).or_else(|| self.locking_char(septet))
+    }
+
     pub(crate) fn locking_language(self) -> Option<Language> {
         Language::from_nli(self.locking)
     }
@@ -237,6 +265,9 @@ impl Tables {
         Language::from_nli(self.single)
     }
 }
+
+/// The escape septet: the next septet is read in the single shift table.
+pub(crate) const ESC: u8 = 0x1B;
 
 #[inline]
 fn cost_from_masks(masks: u32, t: Tables) -> u8 {

@@ -171,6 +171,32 @@ fn combining_sequences() {
 }
 
 #[test]
+fn a_cluster_longer_than_a_part_fills_the_current_part() {
+    // 10 × b, then a + 100 × U+0301 (a 101-unit cluster, longer than a 67-unit part): the
+    // cluster cannot fit in any part, so it is not moved whole to the next one (which would
+    // take 10 + 67 + 34, 3 parts); it fills the first part and the split goes on between
+    // its code points. Same answer under both policies.
+    let text = format!("{}a{}", "b".repeat(10), "\u{301}".repeat(100));
+    for (name, opts) in [
+        ("graphemes", Options::default()),
+        ("codepoints", codepoints()),
+    ] {
+        let sizes = expect(name, &text, &opts, U, 111, 2);
+        assert_eq!(sizes, vec![67, 44], "{name}");
+    }
+    // A cluster that fits in a part still moves whole: 60 × b, then a + 10 × U+0301.
+    let fits = format!("{}a{}", "b".repeat(60), "\u{301}".repeat(10));
+    assert_eq!(
+        expect("fitting cluster", &fits, &Options::default(), U, 71, 2),
+        vec![60, 11]
+    );
+    assert_eq!(
+        expect("fitting cluster", &fits, &codepoints(), U, 71, 2),
+        vec![67, 4]
+    );
+}
+
+#[test]
 fn line_breaks() {
     let d = Options::default();
     expect("CRLF", "Hello\r\nWorld", &d, G, 12, 1);

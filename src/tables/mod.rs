@@ -5,7 +5,10 @@
 //!   256-entry array for U+0000..=U+00FF and a short sorted list, binary-searched, for the few
 //!   characters above it;
 //! - `TABLE_MASKS`, for national-table selection: for each character of any table, which of
-//!   the 14 locking and 14 single shift tables hold it (one binary search answers for all).
+//!   the 14 locking and 14 single shift tables hold it (one binary search answers for all);
+//! - every table in both directions, for the wire encoder and decoder (`src/pdu`): septet →
+//!   character (`LOCKING_CHARS`, `SINGLE_CHARS`) and character → septet (sorted lists, with a
+//!   direct array for Latin-1 in the default alphabet).
 //!
 //! The data-driven tests (`tests/tables_data.rs`, `tests/national.rs`) check both against
 //! `data/gsm_tables.json` directly.
@@ -93,4 +96,132 @@ static MASKS: Sparse<u32> = Sparse::new(TABLE_MASKS);
 #[inline]
 pub(crate) fn table_masks(c: char) -> u32 {
     MASKS.get(c).unwrap_or(0)
+}
+
+/// The marker in [`LOCKING_CHARS`] and [`SINGLE_CHARS`] for a septet that decodes to no
+/// character (ESC, the reserved CR2 and SS2 cells, an undefined cell).
+pub(crate) const NO_CHAR: u16 = 0xFFFF;
+
+/// Septets of U+0000..=U+00FF in the default alphabet (0xFF: not in it), for the encoder's
+/// common case.
+static DEFAULT_LATIN1_SEPTETS: [u8; 256] = {
+    let mut t = [0xFFu8; 256];
+    let pairs = LOCKING_SEPTETS[0];
+    let mut k = 0;
+    while k < pairs.len() {
+        if pairs[k].0 < 256 {
+            t[pairs[k].0 as usize] = pairs[k].1;
+        }
+        k += 1;
+    }
+    t
+};
+
+/// The septet of the Latin-1 character `b` in the default alphabet, or 0xFF when it has
+/// none (the encoder's 8-byte fast path).
+#[inline(always)]
+pub(crate) fn default_latin1_septet(b: u8) -> u8 {
+    DEFAULT_LATIN1_SEPTETS[usize::from(b)]
+}
+
+fn find(pairs: &[(u16, u8)], c: char) -> Option<u8> {
+    let cp = u16::try_from(u32::from(c)).ok()?;
+    pairs
+        .binary_search_by_key(&cp, |&(k, _)| k)
+        .ok()
+        .map(|i| pairs[i].1)
+}
+
+/// The septet of `c` in the locking shift table of NLI `nli` (0: the default alphabet).
+#[inline]
+pub(crate) fn locking_septet(nli: u8, c: char) -> Option<u8> {
+    if nli == 0 && u32::from(c) < 256 {
+        return match DEFAULT_LATIN1_SEPTETS[u32::from(c) as usize] {
+            0xFF => None,
+            s => Some(s),
+        };
+    }
+    find(LOCKING_SEPTETS.get(usize::from(nli))?, c)
+}
+
+/// The septet that follows ESC for `c` in the single shift table of NLI `nli` (0: the
+/// default extension table).
+#[inline]
+pub(crate) fn single_septet(nli: u8, c: char) -> Option<u8> {
+    find(SINGLE_SEPTETS.get(usize::from(nli))?, c)
+}
+
+fn char_of(table: &[[u16; 128]; 14], nli: u8, septet: u8) -> Option<char> {
+    let cp = *table.get(usize::from(nli))?.get(usize::from(septet))?;
+    if cp == NO_CHAR {
+        None
+    } else {
+        char::from_u32(u32::from(cp))
+    }
+}
+
+/// The character of `septet` in the locking shift table of NLI `nli`, if the cell holds one.
+#[inline]
+pub(crate) fn locking_char(nli: u8, septet: u8) -> Option<char> {
+    char_of(&LOCKING_CHARS, nli, septet)
+}
+
+/// The character of ESC + `septet` in the single shift table of NLI `nli`, if the cell
+/// holds one.
+#[inline]
+pub(crate) fn single_char(nli: u8, septet: u8) -> Option<char> {
+    char_of(&SINGLE_CHARS, nli, septet)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The two-way lookups against `data/gsm_tables.json`, cell by cell: septet → character
+    /// gives the cell (none for markers and empty cells), and character → septet gives the
+    /// first cell that holds the character.
+    #[test]
+    fn septet_lookups_match_the_data() {
+        let data: serde_json::Value =
+            serde_json::from_str(include_str!("../../data/gsm_tables.json")).unwrap();
+        let markers = ["ESC", "CR2", "SS2"];
+        let mut checked = 0;
+        for lang in data["languages"].as_array().unwrap() {
+            let nli = lang["id"].as_u64().unwrap() as u8;
+            for (kind, to_char, to_septet) in [
+                (
+                    "locking",
+                    locking_char as fn(u8, u8) -> Option<char>,
+                    locking_septet as fn(u8, char) -> Option<u8>,
+                ),
+                ("single", single_char, single_septet),
+            ] {
+                let cells: Vec<Option<char>> = match lang[kind].as_array() {
+                    None => vec![None; 128],
+                    Some(v) => v
+                        .iter()
+                        .map(|c| {
+                            c.as_str()
+                                .filter(|s| !markers.contains(s))
+                                .and_then(|s| s.chars().next())
+                        })
+                        .collect(),
+                };
+                for (septet, &cell) in cells.iter().enumerate() {
+                    assert_eq!(to_char(nli, septet as u8), cell, "{kind} {nli} {septet:#x}");
+                    if let Some(c) = cell {
+                        let first = cells.iter().position(|&x| x == Some(c)).unwrap();
+                        assert_eq!(to_septet(nli, c), Some(first as u8), "{kind} {nli} {c:?}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 2000, "{checked}");
+        // Nothing outside a table has a septet.
+        assert_eq!(locking_septet(0, 'ç'), None);
+        assert_eq!(single_septet(0, 'a'), None);
+        assert_eq!(locking_septet(2, 'a'), None); // Spanish has no locking table
+        assert_eq!(locking_char(14, 0), None);
+    }
 }

@@ -5,6 +5,8 @@
 //! rejects the text (for example `--encoding gsm7` on an emoji), 2 on bad input or usage.
 
 mod analyze;
+mod decode;
+mod encode;
 mod jsonl;
 mod phone;
 mod validate;
@@ -25,6 +27,10 @@ struct Cli {
 enum Command {
     /// Analyze a message: encoding, units, parts, each part's boundaries, non-GSM characters.
     Analyze(analyze::AnalyzeArgs),
+    /// Encode a message: each segment's TP-User-Data (UDH and user data) as hex.
+    Encode(encode::EncodeArgs),
+    /// Decode one segment's TP-User-Data: its text and header elements.
+    Decode(decode::DecodeArgs),
     /// Normalize a phone number to E.164, validate it and classify the address.
     Phone(phone::PhoneArgs),
     /// Check a whole send request offline: the API's errors and warnings, parts and cost.
@@ -43,6 +49,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Analyze(args) => analyze::run(args),
+        Command::Encode(args) => encode::run(args),
+        Command::Decode(args) => decode::run(args),
         // The phone subcommand reports its own errors and picks its exit status.
         Command::Phone(args) => return phone::run(args),
         Command::Validate(args) => return validate::run(args),
