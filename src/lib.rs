@@ -47,6 +47,7 @@ mod analysis;
 mod charset;
 mod error;
 mod grapheme;
+pub mod json;
 mod national;
 mod options;
 mod segment;
@@ -57,6 +58,12 @@ mod tables;
 // classification.
 #[cfg(feature = "phone")]
 pub mod phone;
+
+// The send-request validator and cost estimates (cargo feature `request`, on by default).
+#[cfg(feature = "request")]
+pub mod cost;
+#[cfg(feature = "request")]
+pub mod request;
 
 pub use analysis::{Analysis, Count, Encoding, NonGsmChar, Segment, Span, Warning};
 pub use charset::Charset;

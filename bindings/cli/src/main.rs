@@ -7,6 +7,7 @@
 mod analyze;
 mod jsonl;
 mod phone;
+mod validate;
 
 use std::process::ExitCode;
 
@@ -26,6 +27,8 @@ enum Command {
     Analyze(analyze::AnalyzeArgs),
     /// Normalize a phone number to E.164, validate it and classify the address.
     Phone(phone::PhoneArgs),
+    /// Check a whole send request offline: the API's errors and warnings, parts and cost.
+    Validate(validate::ValidateArgs),
 }
 
 /// A failure the CLI reports on stderr, with its exit status.
@@ -42,6 +45,7 @@ fn main() -> ExitCode {
         Command::Analyze(args) => analyze::run(args),
         // The phone subcommand reports its own errors and picks its exit status.
         Command::Phone(args) => return phone::run(args),
+        Command::Validate(args) => return validate::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
