@@ -84,6 +84,44 @@ export function makeApi(raw, ready) {
     api.normalizePhone = guard((input, options) => raw.normalizePhone(input, options));
     api.classifyAddress = guard((input, options) => raw.classifyAddress(input, options));
   }
+  if (raw.validateJson) {
+    // Requests, policies, rate cards and answers cross as JSON text (see src/request.rs).
+    const policyJson = (options) => {
+      const p = options?.policy;
+      return p === undefined || p === null ? undefined : JSON.stringify(p);
+    };
+    const checkOptions = (options, keys) => {
+      if (options === undefined || options === null) return;
+      if (typeof options !== 'object' || Array.isArray(options)) {
+        throw new SmsPreflightError({ code: 'invalid_option', message: `options must be an object such as {${keys.join(', ')}}` });
+      }
+      for (const k of Object.keys(options)) {
+        if (!keys.includes(k)) {
+          throw new SmsPreflightError({ code: 'invalid_option', message: `unknown option ${JSON.stringify(k)}: the options are ${keys.join(', ')}` });
+        }
+      }
+    };
+    const requestJson = (request) => {
+      if (request === null || typeof request !== 'object' || Array.isArray(request)) {
+        throw new SmsPreflightError({
+          code: 'invalid_input',
+          message: `the request must be an object such as {to: '+14155552671', text: 'Hi'}, not ${describe(request)}`,
+        });
+      }
+      return JSON.stringify(request);
+    };
+    api.validate = guard((request, options) => {
+      checkOptions(options, ['policy', 'now']);
+      return JSON.parse(raw.validateJson(requestJson(request), policyJson(options), options?.now));
+    });
+    api.estimateCost = guard((request, rateCard, options) => {
+      checkOptions(options, ['policy']);
+      if (rateCard === null || typeof rateCard !== 'object') {
+        throw new SmsPreflightError({ code: 'invalid_rate_card', message: `the rate card must be an object such as {entries: [...]}, not ${describe(rateCard)}` });
+      }
+      return JSON.parse(raw.estimateCostJson(requestJson(request), JSON.stringify(rateCard), policyJson(options)));
+    });
+  }
   return api;
 }
 

@@ -4,7 +4,8 @@
 //! `.wasm`, picks the UTF-8 or UTF-16 path and turns thrown values into `SmsPreflightError`.
 //! Two `.wasm` files come from this crate: the main entry (text only, the core built with
 //! `default-features = false`, so without the phone metadata) and, with the cargo feature
-//! `full`, the `sms-preflight/full` entry, which adds phone numbers and addresses.
+//! `full`, the `sms-preflight/full` entry, which adds phone numbers and addresses, the
+//! request validator and cost estimates.
 //!
 //! Every function returns plain JS objects with camelCase keys whose values match the CLI's
 //! JSON (`encoding` is `"GSM-7"` or `"UCS-2"`, counts are numbers). Ranges (`start`, `end`)
@@ -21,9 +22,13 @@ mod obj;
 mod options;
 #[cfg(feature = "full")]
 mod phone;
+#[cfg(feature = "full")]
+mod request;
 mod text;
 
 pub use text::{analyze, analyze_utf16, count, smart_encode};
 
 #[cfg(feature = "full")]
 pub use phone::{classify_address, normalize_phone};
+#[cfg(feature = "full")]
+pub use request::{estimate_cost, validate};
