@@ -31,15 +31,15 @@ fn non_gsm(c: &NonGsmChar) -> JsValue {
     } else {
         c.ch.len_utf16()
     };
-    Obj::new()
-        .str("char", c.ch.encode_utf8(&mut [0; 4]))
-        .str("codePoint", &c.code_point())
-        .num("start", c.utf16)
-        .num("end", c.utf16 + len)
-        .num("utf8", c.utf8)
-        .set("loneSurrogate", c.lone_surrogate)
-        .str("description", &c.describe())
-        .done()
+    // usize is 32 bits on wasm32: the conversions to f64 are exact.
+    crate::obj::js_non_gsm(
+        u32::from(c.ch),
+        c.utf16 as f64,
+        (c.utf16 + len) as f64,
+        c.utf8 as f64,
+        c.lone_surrogate,
+        &c.describe(),
+    )
 }
 
 fn warning(w: &Warning) -> JsValue {
@@ -91,15 +91,15 @@ fn analysis_obj(a: &Analysis<'_>) -> JsValue {
         .set(
             "segments",
             array(&a.segments, |s| {
-                Obj::new()
-                    .num("start", s.utf16.start)
-                    .num("end", s.utf16.end)
-                    .num("utf8Start", s.utf8.start)
-                    .num("utf8End", s.utf8.end)
-                    .num("units", s.units)
-                    .num("capacity", s.capacity)
-                    .str("text", s.text)
-                    .done()
+                crate::obj::js_segment(
+                    s.utf16.start as f64,
+                    s.utf16.end as f64,
+                    s.utf8.start as f64,
+                    s.utf8.end as f64,
+                    s.units as f64,
+                    s.capacity as f64,
+                    s.text,
+                )
             }),
         )
         .set("nonGsm", array(&a.non_gsm, non_gsm))
