@@ -123,9 +123,24 @@ fn read_options(options: &JsValue, smart_allowed: bool) -> Result<options::JsOpt
 #[wasm_bindgen]
 pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let o = read_options(&options, false)?;
-    sms_preflight::analyze(text, &o.opts)
-        .map(|a| analysis_obj(&a))
-        .map_err(|e| core_error(&e))
+    let a = sms_preflight::analyze(text, &o.opts).map_err(|e| core_error(&e))?;
+    answer(&a)
+}
+
+/// The JS value of an analysis: the hand-built object, or with a `probe-*` feature (size
+/// measurement only) the serde path under test.
+fn answer(a: &Analysis<'_>) -> Result<JsValue, JsValue> {
+    #[cfg(feature = "probe-serde-json")]
+    return serde_json::to_string(a)
+        .map(|s| JsValue::from_str(&s))
+        .map_err(|e| error("internal", &e.to_string()).done());
+    #[cfg(all(
+        feature = "probe-serde-wasm-bindgen",
+        not(feature = "probe-serde-json")
+    ))]
+    return serde_wasm_bindgen::to_value(a).map_err(|e| error("internal", &e.to_string()).done());
+    #[allow(unreachable_code)]
+    Ok(analysis_obj(a))
 }
 
 /// `analyze` for a string with lone surrogates, passed as its UTF-16 units.
@@ -133,9 +148,8 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
 pub fn analyze_utf16(units: &[u16], options: JsValue) -> Result<JsValue, JsValue> {
     let o = read_options(&options, false)?;
     let mut buf = String::new();
-    sms_preflight::analyze_utf16(units, &mut buf, &o.opts)
-        .map(|a| analysis_obj(&a))
-        .map_err(|e| core_error(&e))
+    let a = sms_preflight::analyze_utf16(units, &mut buf, &o.opts).map_err(|e| core_error(&e))?;
+    answer(&a)
 }
 
 /// `count(text, options?)`: encoding, units, parts, remaining, part capacity and characters,
