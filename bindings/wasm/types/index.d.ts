@@ -127,7 +127,7 @@ export interface SmartResult {
   applied: boolean;
   requested: 'auto' | 'gsm7' | 'ucs2';
   charset: Charset;
-  /** The text that would be sent. */
+  /** The text that would be sent (a lone surrogate of the input comes back as U+FFFD). */
   text: string;
   replacements: Replacement[];
   replacedCharacterCount: number;
