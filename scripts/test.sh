@@ -15,3 +15,6 @@ cargo test --workspace --locked
 
 step "core without the phone feature"
 cargo test --locked -p sms-preflight --no-default-features --lib --test boundaries --test national
+
+step "npm package (WASM): build, size, node tests, type check, packed tarball, browser"
+bash bindings/wasm/scripts/test-all.sh

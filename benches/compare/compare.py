@@ -207,8 +207,8 @@ def timing(a, meta):
         results.append(json.loads(out))
     out = run([a.python, f"{HERE}/peer_smsutil.py", "time", a.corpus, str(a.passes), "1"])
     results.append(json.loads(out))
-    # WASM hook: when bindings/wasm exists, time sms-preflight through Node here (string in,
-    # analysis out, the cost of crossing the boundary included) and append its result.
+    # sms-preflight through WASM in Node is timed by wasm.mjs (run.sh runs it before this
+    # script), in one process with Twilio's calculator.
     return results
 
 

@@ -10,7 +10,7 @@
 //   twilio      new SegmentedMessage(text, 'auto', false).segmentsCount   (smart encoding off)
 //   split-sms   split(text).parts.length
 //   sms-length  count(text).messages
-// WARMUP passes (default 1) run first, untimed. (WASM hook: see run.sh.)
+// WARMUP passes (default 1) run first, untimed. sms-preflight through WASM: wasm.mjs.
 'use strict';
 const fs = require('fs');
 const path = require('path');

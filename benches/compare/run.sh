@@ -14,7 +14,8 @@
 # disagreement classified, and only then the timing table.
 # Environment: PASSES (timed passes per peer, default 5), TWILIO_PASSES (default 3; one pass
 # of Twilio's calculator over the corpus takes about half a minute), COMPARE_NO_TIMING=1
-# (agreement only). Needs node + npm, python3 with venv, cargo. Runs for about 5 minutes.
+# (agreement only), WASM=0 (skip the npm package's same-process comparison, which adds
+# about 4 minutes). Needs node + npm, python3 with venv, cargo. Runs for about 5 minutes.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 here="$repo/benches/compare"
@@ -57,8 +58,14 @@ if [ ! -f "$corpus" ]; then
   "$bin" gen-corpus "$corpus"
 fi
 
-# HOOK(wasm): once bindings/wasm is published as an npm package, build it here (wasm-pack)
-# and let compare.py time it through Node next to the native figures (see timing() there).
+# WASM in Node (issue 10): count() and analyze() through the npm package against Twilio's
+# calculator in the same process, agreement first (benches/compare/wasm.mjs). It needs the
+# package built; WASM=0 skips it.
+if [ "${WASM:-1}" = 1 ]; then
+  step "npm package (WASM): build, then agreement and timing in one Node process"
+  bash "$repo/bindings/wasm/build.sh" >&2
+  PEERS_DIR="$scratch" node "$here/wasm.mjs" "$corpus" "${PASSES:-5}" "${TWILIO_PASSES:-3}"
+fi
 
 step "agreement, then timing (this takes a few minutes; keep the machine otherwise idle)"
 args=(--scratch "$scratch" --corpus "$corpus" --rust-bin "$bin" --python "$scratch/py/bin/python"

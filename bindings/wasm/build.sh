@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Builds the npm package's two entries into dist/ (never committed):
+#   dist/main/  the text engine only (the core without the phone feature)
+#   dist/full/  + phone numbers and addresses (cargo feature `full`)
+# Each is: cargo build (profile `wasm`: opt-level z, LTO, panic=abort) -> wasm-bindgen
+# --target web -> wasm-opt -Oz (npm's binaryen). Then prints the gzip sizes (scripts/size.mjs).
+# Installs what is missing first: the wasm32 target, wasm-bindgen-cli of Cargo.lock's
+# wasm-bindgen version (cargo install --locked), and the npm devDependencies (npm ci).
+#   npm run build        (or: bash bindings/wasm/build.sh)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+cd "$here"
+step() { printf '==> %s\n' "$*" >&2; }
+
+rustup target list --installed | grep -qx wasm32-unknown-unknown \
+  || { step "rustup target add wasm32-unknown-unknown"; rustup target add wasm32-unknown-unknown; }
+
+want="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$repo/Cargo.lock")"
+[ -n "$want" ] || { echo "build.sh: no wasm-bindgen in Cargo.lock" >&2; exit 1; }
+have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
+if [ "$have" != "$want" ]; then
+  step "cargo install --locked wasm-bindgen-cli --version $want (have: ${have:-none}; takes a few minutes)"
+  cargo install --locked wasm-bindgen-cli --version "$want"
+fi
+
+[ -x node_modules/.bin/wasm-opt ] || { step "npm ci"; npm ci --no-audit --no-fund; }
+
+target_dir="${CARGO_TARGET_DIR:-$repo/target}"
+build() { # entry, cargo features
+  local entry="$1" features="$2" wasm="$target_dir/wasm32-unknown-unknown/wasm/sms_preflight_wasm.wasm"
+  step "$entry: cargo build --profile wasm ${features:+--features $features}"
+  cargo build --locked -p sms-preflight-wasm --target wasm32-unknown-unknown --profile wasm \
+    ${features:+--features "$features"}
+  rm -rf "dist/$entry"
+  wasm-bindgen --target web --no-typescript --out-dir "dist/$entry" --out-name sms_preflight "$wasm"
+  step "$entry: wasm-opt -Oz"
+  node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-multivalue --enable-reference-types \
+    "dist/$entry/sms_preflight_bg.wasm" -o "dist/$entry/sms_preflight_bg.wasm"
+}
+build main ""
+build full full
+node scripts/size.mjs

@@ -1,0 +1,123 @@
+//! Building the plain JS objects that the bindings return, field by field.
+//!
+//! Hand-built objects (`Reflect::set` on a fresh `Object`) keep serde and its JSON or
+//! `serde-wasm-bindgen` serializers out of the `.wasm`: see the size table in the README.
+//! Keys are made into JS strings once and cached; the two objects that come by the
+//! thousand (a segment, a non-GSM character) are built by one call each into a small JS
+//! constructor (`inline_js`), so that a long text crosses the boundary once per object.
+
+use std::cell::RefCell;
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::wasm_bindgen;
+
+#[wasm_bindgen(inline_js = "
+export function segment(start, end, utf8Start, utf8End, units, capacity, text) {
+  return { start, end, utf8Start, utf8End, units, capacity, text };
+}
+export function nonGsm(cp, start, end, utf8, loneSurrogate, description) {
+  const char = String.fromCodePoint(cp);
+  const codePoint = 'U+' + cp.toString(16).toUpperCase().padStart(4, '0');
+  return { char, codePoint, start, end, utf8, loneSurrogate, description };
+}
+")]
+extern "C" {
+    /// A segment object: `{start, end, utf8Start, utf8End, units, capacity, text}`.
+    #[wasm_bindgen(js_name = segment)]
+    pub(crate) fn js_segment(
+        start: f64,
+        end: f64,
+        utf8_start: f64,
+        utf8_end: f64,
+        units: f64,
+        capacity: f64,
+        text: &str,
+    ) -> JsValue;
+    /// A non-GSM character: `{char, codePoint, start, end, utf8, loneSurrogate, description}`
+    /// (`codePoint` as `U+00E7`, the format of `NonGsmChar::code_point`).
+    #[wasm_bindgen(js_name = nonGsm)]
+    pub(crate) fn js_non_gsm(
+        cp: u32,
+        start: f64,
+        end: f64,
+        utf8: f64,
+        lone_surrogate: bool,
+        description: &str,
+    ) -> JsValue;
+}
+
+thread_local! {
+    /// Keys already made into JS strings, by the address of their `&'static str`.
+    static KEYS: RefCell<Vec<((usize, usize), JsValue)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The JS string for `key`, made once.
+fn key(key: &'static str) -> JsValue {
+    let addr = (key.as_ptr() as usize, key.len());
+    KEYS.with(|keys| {
+        let mut keys = keys.borrow_mut();
+        if let Some((_, v)) = keys.iter().find(|(a, _)| *a == addr) {
+            return v.clone();
+        }
+        let v = JsValue::from_str(key);
+        keys.push((addr, v.clone()));
+        v
+    })
+}
+
+/// A JS object under construction.
+pub(crate) struct Obj(Object);
+
+impl Obj {
+    /// An empty object.
+    pub(crate) fn new() -> Self {
+        Obj(Object::new())
+    }
+
+    /// Sets `key` to `value`. Setting a property of a fresh plain object cannot fail, so
+    /// the `Result` of `Reflect::set` carries nothing worth reporting.
+    pub(crate) fn set(self, name: &'static str, value: impl Into<JsValue>) -> Self {
+        let _ = Reflect::set(&self.0, &key(name), &value.into());
+        self
+    }
+
+    /// Sets `key` to a count or offset (exact in an `f64` up to 2^53).
+    pub(crate) fn num(self, name: &'static str, value: usize) -> Self {
+        // usize is 32 bits on wasm32, so the conversion is exact.
+        self.set(name, value as f64)
+    }
+
+    /// Sets `key` to a string.
+    pub(crate) fn str(self, name: &'static str, value: &str) -> Self {
+        self.set(name, JsValue::from_str(value))
+    }
+
+    /// Sets `key` to a string, or to `null`.
+    pub(crate) fn opt_str(self, name: &'static str, value: Option<&str>) -> Self {
+        self.set(name, value.map_or(JsValue::NULL, JsValue::from_str))
+    }
+
+    /// The finished object.
+    pub(crate) fn done(self) -> JsValue {
+        self.0.into()
+    }
+}
+
+/// A JS array of the values `items` map to.
+pub(crate) fn array<T>(items: impl IntoIterator<Item = T>, f: impl Fn(T) -> JsValue) -> JsValue {
+    let a = Array::new();
+    for item in items {
+        a.push(&f(item));
+    }
+    a.into()
+}
+
+/// The error value thrown to JS: `{code, message}` plus details. The package's JS wrapper
+/// turns it into an `SmsPreflightError` (an `Error` subclass with the same fields).
+pub(crate) fn error(code: &str, message: &str) -> Obj {
+    Obj::new()
+        .str("code", code)
+        .str("message", message)
+        .set("__smsPreflight", true)
+}
