@@ -137,7 +137,10 @@ struct Settings {
 impl Settings {
     /// Runs smart encoding when it applies: when it is on, or when GSM-7 is forced (which,
     /// as at Telnyx, applies the Telnyx list). `None` when it cannot change anything.
-    fn smart_step<'a>(&self, text: &'a str) -> Result<Option<SmartResult<'a>>, sms_preflight::Error> {
+    fn smart_step<'a>(
+        &self,
+        text: &'a str,
+    ) -> Result<Option<SmartResult<'a>>, sms_preflight::Error> {
         // Report what smart encoding did whenever the user asked for it (even when the
         // encoding then skips it), or when it runs anyway (encoding gsm7).
         if self.smart == SmartEncoding::Off && !self.smart.applies(self.opts.encoding) {
@@ -298,8 +301,7 @@ struct Request {
     id: Option<serde_json::Value>,
 }
 
-const EXPECTED: &str =
-    "expected a JSON string or an object with a \"text\" string, such as {\"text\": \"Hi\", \"id\": 7}";
+const EXPECTED: &str = "expected a JSON string or an object with a \"text\" string, such as {\"text\": \"Hi\", \"id\": 7}";
 
 fn parse_line(line: &str) -> Result<Request, String> {
     let (fixed, lone) = replace_lone_surrogates(line);
@@ -354,7 +356,10 @@ fn write_line<T: Serialize>(
     body: Result<T, sms_preflight::Error>,
 ) -> Result<Answer, String> {
     let (written, answer) = match body {
-        Ok(body) => (serde_json::to_writer(out, &OutLine { id, body }), Answer::Ok),
+        Ok(body) => (
+            serde_json::to_writer(out, &OutLine { id, body }),
+            Answer::Ok,
+        ),
         Err(error) => (
             serde_json::to_writer(
                 out,
@@ -387,10 +392,13 @@ fn analyze_line(line: &str, out: &mut Vec<u8>, s: &Settings) -> Result<Answer, S
         (None, Some(units)) => analyze_utf16(units, &mut buf, &s.opts),
         (None, None) => analyze(&req.text, &s.opts),
     };
-    let body = analysis.as_ref().map_err(Clone::clone).map(|analysis| Output {
-        analysis,
-        smart_encoding: smart.as_ref(),
-    });
+    let body = analysis
+        .as_ref()
+        .map_err(Clone::clone)
+        .map(|analysis| Output {
+            analysis,
+            smart_encoding: smart.as_ref(),
+        });
     write_line(out, id, body)
 }
 
@@ -402,10 +410,11 @@ fn count_line(line: &str, out: &mut Vec<u8>, s: &Settings) -> Result<Answer, Str
         Ok(r) => r,
         Err(e) => return write_line::<()>(out, id, Err(e)),
     };
-    let lone = req
-        .utf16
-        .as_ref()
-        .map(|u| char::decode_utf16(u.iter().copied()).filter(Result::is_err).count());
+    let lone = req.utf16.as_ref().map(|u| {
+        char::decode_utf16(u.iter().copied())
+            .filter(Result::is_err)
+            .count()
+    });
     let c = match (&smart, &req.utf16) {
         (Some(r), _) => count(&r.text, &s.opts),
         (None, Some(units)) => count_utf16(units, &s.opts),
@@ -560,7 +569,13 @@ fn write_report(
         )?;
         const SHOWN: usize = 20;
         for c in a.non_gsm.iter().take(SHOWN) {
-            writeln!(w, "  {} at byte {}, UTF-16 {}", c.describe(), c.utf8, c.utf16)?;
+            writeln!(
+                w,
+                "  {} at byte {}, UTF-16 {}",
+                c.describe(),
+                c.utf8,
+                c.utf16
+            )?;
         }
         if a.non_gsm.len() > SHOWN {
             writeln!(w, "  … and {} more", a.non_gsm.len() - SHOWN)?;
@@ -662,7 +677,10 @@ mod tests {
     #[test]
     fn bad_lines_say_what_was_expected() {
         for (line, says) in [
-            (r#"{"text": 123}"#, "invalid type: integer `123`, expected a string"),
+            (
+                r#"{"text": 123}"#,
+                "invalid type: integer `123`, expected a string",
+            ),
             (r#"{"id": 1}"#, "missing field `text`"),
             ("[1]", "this line starts with '['"),
             (r#""unterminated"#, "EOF while parsing"),

@@ -199,7 +199,11 @@ struct Request {
     region: Option<String>,
 }
 
-fn run_batch(path: &str, fallback_region: Option<&str>, batch: &crate::jsonl::BatchArgs) -> ExitCode {
+fn run_batch(
+    path: &str,
+    fallback_region: Option<&str>,
+    batch: &crate::jsonl::BatchArgs,
+) -> ExitCode {
     let totals = match crate::jsonl::run(path, batch.jobs(), |line, json| {
         answer(line, json, fallback_region)
     }) {
