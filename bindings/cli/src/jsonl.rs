@@ -251,11 +251,11 @@ mod tests {
         let mut input = Vec::new();
         for i in 0..5000 {
             match i % 7 {
-                0 => input.extend_from_slice(b"\n"),
-                1 => input.extend_from_slice(b"?bad\n"),
-                2 => input.extend_from_slice(b"!fail\r\n"),
-                3 => input.extend_from_slice(b"\xff\xfe\n"),
-                _ => input.extend_from_slice("x".repeat(i % 300).as_bytes()),
+                0 => {}
+                1 => input.extend_from_slice(b"?bad"),
+                2 => input.extend_from_slice(b"!fail\r"),
+                3 => input.extend_from_slice(b"\xff\xfe"),
+                _ => input.extend_from_slice("x".repeat(1 + i % 300).as_bytes()),
             }
             input.push(b'\n');
         }
@@ -268,13 +268,16 @@ mod tests {
             assert_eq!(t, t1);
         }
         let lines: Vec<&str> = one.lines().collect();
-        assert_eq!(lines[0], r#"{"len":0}"#);
-        assert!(lines[1].contains(r#""line":2"#) && lines[1].contains("empty line"));
-        assert!(lines[2].starts_with(r#"{"error""#) && lines[2].ends_with(r#""line":3}"#));
+        assert_eq!(lines.len(), 5001);
+        assert!(lines[0].contains("empty line") && lines[0].ends_with(r#""line":1}"#));
+        assert!(lines[1].contains("no ?bad") && lines[1].ends_with(r#""line":2}"#));
+        assert_eq!(lines[2], r#"{"len":5}"#);
+        assert!(lines[3].contains("not valid UTF-8") && lines[3].ends_with(r#""line":4}"#));
+        assert_eq!(lines[4], r#"{"len":5}"#);
         assert!(!one.contains("partial output"));
         assert_eq!(*lines.last().unwrap(), r#"{"len":27}"#);
-        // Blank, bad and invalid UTF-8 lines, and the `!` ones.
-        assert!(t1.failed > 0 && t1.failed < t1.lines);
+        // Blank, bad and invalid UTF-8 lines, and the `!` ones: 4 of every 7.
+        assert_eq!((t1.lines, t1.failed), (5001, 4 * 714 + 2));
     }
 
     #[test]
