@@ -56,7 +56,7 @@ mod tables;
 
 // Phone numbers (cargo feature `phone`, on by default): E.164 normalization and address
 // classification.
-#[cfg(feature = "phone")]
+#[cfg(any(feature = "phone", feature = "phone-lite"))]
 pub mod phone;
 
 pub use analysis::{Analysis, Count, Encoding, NonGsmChar, Segment, Span, Warning};

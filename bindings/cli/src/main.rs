@@ -8,6 +8,7 @@
 
 mod analyze;
 mod jsonl;
+#[cfg(any(feature = "phone", feature = "phone-lite"))]
 mod phone;
 
 use std::process::ExitCode;
@@ -30,6 +31,7 @@ enum Command {
     /// Takes every option of `analyze`.
     Count(analyze::MessageArgs),
     /// Normalize a phone number to E.164, validate it and classify the address.
+    #[cfg(any(feature = "phone", feature = "phone-lite"))]
     Phone(phone::PhoneArgs),
 }
 
@@ -59,6 +61,7 @@ fn main() -> ExitCode {
         Command::Analyze(args) => analyze::run(args, analyze::Mode::Analyze),
         Command::Count(args) => analyze::run(args, analyze::Mode::Count),
         // The phone subcommand reports its own errors and picks its exit status.
+        #[cfg(any(feature = "phone", feature = "phone-lite"))]
         Command::Phone(args) => return phone::run(args),
     };
     match result {
