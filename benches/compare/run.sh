@@ -14,7 +14,9 @@
 # disagreement classified, and only then the timing table.
 # Environment: PASSES (timed passes per peer, default 5), TWILIO_PASSES (default 3; one pass
 # of Twilio's calculator over the corpus takes about half a minute), COMPARE_NO_TIMING=1
-# (agreement only). Needs node + npm, python3 with venv, cargo. Runs for about 5 minutes.
+# (agreement only), WHOLE_PROCESS_ONLY=1 (only the whole-process comparison of
+# whole_process.py: the CLI's batch against Twilio's calculator as a script, 5,000 messages).
+# Needs node + npm, python3 with venv, cargo. Runs for about 5 minutes.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 here="$repo/benches/compare"
@@ -60,8 +62,16 @@ fi
 # HOOK(wasm): once bindings/wasm is published as an npm package, build it here (wasm-pack)
 # and let compare.py time it through Node next to the native figures (see timing() there).
 
-step "agreement, then timing (this takes a few minutes; keep the machine otherwise idle)"
-args=(--scratch "$scratch" --corpus "$corpus" --rust-bin "$bin" --python "$scratch/py/bin/python"
-      --passes "${PASSES:-5}" --twilio-passes "${TWILIO_PASSES:-3}")
-[ "${COMPARE_NO_TIMING:-0}" = 1 ] && args+=(--no-timing)
-exec python3 "$here/compare.py" "${args[@]}"
+if [ "${WHOLE_PROCESS_ONLY:-0}" != 1 ]; then
+  step "agreement, then timing (this takes a few minutes; keep the machine otherwise idle)"
+  args=(--scratch "$scratch" --corpus "$corpus" --rust-bin "$bin" --python "$scratch/py/bin/python"
+        --passes "${PASSES:-5}" --twilio-passes "${TWILIO_PASSES:-3}")
+  [ "${COMPARE_NO_TIMING:-0}" = 1 ] && args+=(--no-timing)
+  python3 "$here/compare.py" "${args[@]}"
+fi
+[ "${COMPARE_NO_TIMING:-0}" = 1 ] && exit 0
+
+step "whole process: the CLI's batch against Twilio's calculator as a script"
+cargo build --release --quiet --locked --manifest-path "$repo/Cargo.toml" -p sms-preflight-cli >&2
+python3 "$here/whole_process.py" --scratch "$scratch" --corpus "$corpus" \
+  --cli "$repo/target/release/sms-preflight" --runs "${PASSES:-5}"

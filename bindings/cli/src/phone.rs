@@ -14,7 +14,7 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use serde_json::{Map, Value, json};
-use sms_preflight::phone::{Address, PhoneError, normalize};
+use sms_preflight::phone::{Address, AddressError, PhoneError, normalize};
 
 /// Arguments of the `phone` subcommand.
 #[derive(Debug, clap::Args)]
@@ -62,22 +62,38 @@ pub fn run(args: &PhoneArgs) -> ExitCode {
     }
 }
 
-/// The JSON result for one number: the number's fields, or `error`.
-fn result_json(input: &str, region: Option<&str>) -> (Value, bool) {
+/// The JSON result for one number: the number's fields, or `error`. Every field the
+/// output has (`is_valid`, `type`, `region`) needs the engine's validation, so it always
+/// runs; but the number an E.164 `address` already holds is reused, not parsed again.
+fn result_json(
+    input: &str,
+    region: Option<&str>,
+    address: &Result<Address, AddressError>,
+) -> (Value, bool) {
     let mut obj = Map::new();
     obj.insert("input".into(), input.into());
     obj.insert("default_region".into(), region.into());
-    let ok = match normalize(input, region) {
-        Ok(n) => {
-            if let Ok(Value::Object(fields)) = serde_json::to_value(&n) {
-                obj.extend(fields);
-            }
+    let mut fields = |n: &sms_preflight::phone::PhoneNumber| {
+        if let Ok(Value::Object(fields)) = serde_json::to_value(n) {
+            obj.extend(fields);
+        }
+    };
+    let ok = match address {
+        // classify_with_region normalized `input` with `region` to get this number.
+        Ok(Address::E164 { number, .. }) => {
+            fields(number);
             true
         }
-        Err(e) => {
-            obj.insert("error".into(), error_json(&e));
-            false
-        }
+        _ => match normalize(input, region) {
+            Ok(n) => {
+                fields(&n);
+                true
+            }
+            Err(e) => {
+                obj.insert("error".into(), error_json(&e));
+                false
+            }
+        },
     };
     (Value::Object(obj), ok)
 }
@@ -87,8 +103,8 @@ fn error_json(e: &PhoneError) -> Value {
 }
 
 fn run_single(input: &str, region: Option<&str>, as_json: bool) -> ExitCode {
-    let (mut value, parsed) = result_json(input, region);
     let address = Address::classify_with_region(input, region);
+    let (mut value, parsed) = result_json(input, region, &address);
     let ok = parsed || address.is_ok();
     let mut out = io::stdout().lock();
     let written = if as_json {
@@ -114,7 +130,7 @@ fn write_report(
     input: &str,
     region: Option<&str>,
     v: &Value,
-    address: &Result<Address, sms_preflight::phone::AddressError>,
+    address: &Result<Address, AddressError>,
 ) -> io::Result<()> {
     let s = |key: &str| match &v[key] {
         Value::Null => "-".to_owned(),
@@ -224,7 +240,7 @@ fn run_batch(
 
 /// The `address` object of a result: the kind and the value to send, or why the input is
 /// not usable as `to`/`from`.
-fn address_json(address: &Result<Address, sms_preflight::phone::AddressError>) -> Value {
+fn address_json(address: &Result<Address, AddressError>) -> Value {
     match address {
         Ok(a) => json!({"kind": a.kind(), "value": a.api_value()}),
         Err(e) => json!({"error": e}),
@@ -241,8 +257,8 @@ fn answer(
 ) -> Result<crate::jsonl::Answer, String> {
     let req = parse_request(line)?;
     let region = req.region.as_deref().or(fallback_region);
-    let (mut value, parsed) = result_json(&req.input, region);
     let address = Address::classify_with_region(&req.input, region);
+    let (mut value, parsed) = result_json(&req.input, region, &address);
     let ok = parsed || address.is_ok();
     if let Value::Object(obj) = &mut value {
         obj.insert("address".into(), address_json(&address));
@@ -338,7 +354,7 @@ mod tests {
 
     #[test]
     fn report_mentions_fix() {
-        let (v, ok) = result_json("4155552671", None);
+        let (v, ok) = result_json("4155552671", None, &Address::classify("4155552671"));
         assert!(!ok);
         let mut out = Vec::new();
         write_report(
