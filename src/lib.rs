@@ -59,6 +59,12 @@ mod tables;
 #[cfg(any(feature = "phone", feature = "phone-lite"))]
 pub mod phone;
 
+// The send-request validator and cost estimates (cargo feature `request`, on by default).
+#[cfg(feature = "request")]
+pub mod cost;
+#[cfg(feature = "request")]
+pub mod request;
+
 pub use analysis::{Analysis, Count, Encoding, NonGsmChar, Segment, Span, Warning};
 pub use charset::Charset;
 pub use error::Error;

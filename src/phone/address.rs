@@ -55,6 +55,7 @@ pub enum Address {
 ///
 /// Serialized as `{"kind", "message", "telnyx_code"}`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum AddressError {
     /// Nothing was given.
     #[error("address is empty")]
@@ -81,6 +82,27 @@ pub enum AddressError {
         country_code: u16,
         /// Why it is not possible (too short, too long, a length the country does not use).
         reason: PossibleReason,
+    },
+    /// A number whose length is possible only for local dialling inside its area
+    /// (libphonenumber's `IS_POSSIBLE_LOCAL_ONLY`, such as `+15551234`): it cannot be
+    /// reached from another network, so it is no recipient.
+    #[error(
+        "{e164} has the length of a local number, dialled without its area code: it cannot be reached as +E.164; add the area code"
+    )]
+    LocalOnly {
+        /// The number as normalized.
+        e164: String,
+    },
+    /// A phone number with an extension (`x123`, `ext. 5`): an SMS cannot reach an
+    /// extension, and E.164 has no place for one.
+    #[error(
+        "{e164} has the extension {extension:?}: an SMS cannot reach an extension; send to {e164} without it, or to the extension's own number"
+    )]
+    HasExtension {
+        /// The number without its extension.
+        e164: String,
+        /// The extension's digits.
+        extension: String,
     },
     /// Only digits, but fewer than 5: too short for a short code.
     #[error("a short code has 5 or 6 digits; this has {len}")]
@@ -131,6 +153,8 @@ impl AddressError {
             AddressError::Phone(e) => e.kind(),
             AddressError::TooManyDigits { .. } => "too_many_digits",
             AddressError::ImpossibleNumber { .. } => "impossible_number",
+            AddressError::LocalOnly { .. } => "local_only",
+            AddressError::HasExtension { .. } => "has_extension",
             AddressError::ShortCodeLength { .. } => "short_code_length",
             AddressError::MissingCountryCode { .. } => "missing_country_code",
             AddressError::SenderIdTooLong { .. } => "sender_id_too_long",
@@ -147,10 +171,10 @@ impl AddressError {
     pub fn telnyx_code(&self) -> Option<u32> {
         match self {
             AddressError::Phone(e) => e.telnyx_code(),
-            AddressError::TooManyDigits { .. } | AddressError::MissingCountryCode { .. } => {
-                Some(10016)
-            }
-            AddressError::ImpossibleNumber { .. } => Some(10002),
+            AddressError::TooManyDigits { .. }
+            | AddressError::MissingCountryCode { .. }
+            | AddressError::HasExtension { .. } => Some(10016),
+            AddressError::ImpossibleNumber { .. } | AddressError::LocalOnly { .. } => Some(10002),
             AddressError::SenderIdTooLong { .. }
             | AddressError::SenderIdNeedsLetter
             | AddressError::SenderIdInvalidChar { .. } => Some(40325),
@@ -197,8 +221,13 @@ impl Address {
     ///   555 2671`) are accepted with `canonical: false`.
     /// * only ASCII digits: 5–6 is a short code; fewer is too short; 7 or more
     ///   is a number missing its country code.
-    /// * digits with phone punctuation (spaces, `-`, `.`, `(`, `)`, `/`) and at
-    ///   least 7 digits: a number missing its country code.
+    /// * at least 7 digits (ASCII, Arabic-Indic, Persian or fullwidth, as
+    ///   [`normalize`] reads them) with phone punctuation (spaces, `-`, `.`, `(`,
+    ///   `)`, `/`, and their fullwidth forms) and perhaps an extension (`x123`,
+    ///   `ext. 5`, `#12`, `;ext=9`): a number missing its country code, or with a
+    ///   default region, the number [`normalize`] reads.
+    /// * a number that is possible only as a local number (`+15551234`) or has an
+    ///   extension is refused: neither can receive an SMS as it is.
     /// * ASCII letters, digits and spaces with at least one letter, at most 11
     ///   characters: an alphanumeric sender ID.
     ///
@@ -257,10 +286,9 @@ impl Address {
                 _ => near_miss(s, default_region),
             };
         }
-        let digits = s.bytes().filter(u8::is_ascii_digit).count();
-        let phone_like = s
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b" -.()/".contains(&b));
+        let head = without_extension(s);
+        let digits = head.chars().filter(|&c| is_digit(c)).count();
+        let phone_like = head.chars().all(|c| is_digit(c) || is_phone_punctuation(c));
         if phone_like && digits >= 7 {
             return near_miss(s, default_region);
         }
@@ -306,6 +334,46 @@ impl Address {
     }
 }
 
+/// A decimal digit as libphonenumber reads it: ASCII, Arabic-Indic, Extended Arabic-Indic
+/// (Persian) or fullwidth.
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit()
+        || ('\u{0660}'..='\u{0669}').contains(&c)
+        || ('\u{06F0}'..='\u{06F9}').contains(&c)
+        || ('\u{FF10}'..='\u{FF19}').contains(&c)
+}
+
+/// Separators people write between the digits of a phone number.
+fn is_phone_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '-' | '.' | '(' | ')' | '/' | '\u{00A0}' | '\u{2010}'
+            ..='\u{2015}'
+                | '\u{2212}'
+                | '\u{3000}'
+                | '\u{FF08}'
+                | '\u{FF09}'
+                | '\u{FF0D}'
+                | '\u{FF0E}'
+                | '\u{FF0F}'
+    )
+}
+
+/// `s` without a trailing extension (`x123`, `ext. 5`, `extension 7`, `#12`, `;ext=9`),
+/// trimmed; `s` itself when it has none.
+fn without_extension(s: &str) -> &str {
+    let lower = s.to_ascii_lowercase();
+    for marker in [";ext=", "extension", "ext.", "ext", "x", "#"] {
+        if let Some(i) = lower.rfind(marker) {
+            let tail = s[i + marker.len()..].trim_start_matches([' ', '.', ':']);
+            if !tail.is_empty() && tail.chars().all(is_digit) {
+                return s[..i].trim_end();
+            }
+        }
+    }
+    s
+}
+
 fn phone(s: &str, default_region: Option<&str>) -> Result<Address, AddressError> {
     let number = normalize(s, default_region).map_err(|e| match e {
         PhoneError::MissingCountryCode { example } => AddressError::MissingCountryCode { example },
@@ -322,7 +390,18 @@ fn phone(s: &str, default_region: Option<&str>) -> Result<Address, AddressError>
             reason: number.possible_reason(),
         });
     }
-    let canonical = s == number.e164() && number.extension().is_none();
+    if number.possible_reason() == PossibleReason::IsPossibleLocalOnly {
+        return Err(AddressError::LocalOnly {
+            e164: number.e164().to_string(),
+        });
+    }
+    if let Some(ext) = number.extension() {
+        return Err(AddressError::HasExtension {
+            e164: number.e164().to_string(),
+            extension: ext.to_string(),
+        });
+    }
+    let canonical = s == number.e164();
     Ok(Address::E164 { number, canonical })
 }
 
@@ -400,14 +479,8 @@ mod tests {
             }
         ));
         assert_eq!(a.api_value(), "+14155552671");
-        let a = Address::classify("+14155552671 ext. 9").unwrap();
-        assert!(matches!(
-            a,
-            Address::E164 {
-                canonical: false,
-                ..
-            }
-        ));
+        let e = Address::classify("+14155552671 ext. 9").unwrap_err();
+        assert!(matches!(e, AddressError::HasExtension { .. }), "{e}");
     }
 
     #[test]
@@ -430,6 +503,48 @@ mod tests {
         assert!(matches!(
             Address::classify_with_region("4155552671", Some("QQ")),
             Err(AddressError::Phone(PhoneError::UnsupportedRegion { .. }))
+        ));
+    }
+
+    /// The defects of issue 9: local-only numbers, other digit scripts and extensions are
+    /// read as `normalize` reads them.
+    #[test]
+    fn reads_what_normalize_reads() {
+        let e = Address::classify("+15551234").unwrap_err();
+        assert!(matches!(e, AddressError::LocalOnly { .. }), "{e}");
+        assert_eq!(e.telnyx_code(), Some(10002));
+        for (input, region, want) in [
+            ("٠١٠٠١٢٣٤٥٦٧", "EG", "+201001234567"),
+            ("۰۹۱۲۳۴۵۶۷۸۹", "IR", "+989123456789"),
+            ("（４１５）５５５－２６７１", "US", "+14155552671"),
+        ] {
+            let a = Address::classify_with_region(input, Some(region)).unwrap();
+            assert_eq!(a.api_value(), want, "{input}");
+            assert!(matches!(
+                Address::classify(input),
+                Err(AddressError::MissingCountryCode { .. })
+            ));
+        }
+        for input in [
+            "415.555.2671 x123",
+            "(650) 253-0000 ext. 5",
+            "415 555 2671#12",
+        ] {
+            let e = Address::classify_with_region(input, Some("US")).unwrap_err();
+            assert!(
+                matches!(e, AddressError::HasExtension { .. }),
+                "{input}: {e}"
+            );
+            assert_eq!(e.telnyx_code(), Some(10016));
+        }
+        assert!(matches!(
+            Address::classify("+1 415-555-2671 ext 7"),
+            Err(AddressError::HasExtension { .. })
+        ));
+        // Sender IDs with an x stay sender IDs.
+        assert!(matches!(
+            Address::classify("Box 12"),
+            Ok(Address::AlphanumericSenderId { .. })
         ));
     }
 

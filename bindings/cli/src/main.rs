@@ -8,8 +8,8 @@
 
 mod analyze;
 mod jsonl;
-#[cfg(any(feature = "phone", feature = "phone-lite"))]
 mod phone;
+mod validate;
 
 use std::process::ExitCode;
 
@@ -31,8 +31,9 @@ enum Command {
     /// Takes every option of `analyze`.
     Count(analyze::MessageArgs),
     /// Normalize a phone number to E.164, validate it and classify the address.
-    #[cfg(any(feature = "phone", feature = "phone-lite"))]
     Phone(phone::PhoneArgs),
+    /// Check a whole send request offline: the API's errors and warnings, parts and cost.
+    Validate(validate::ValidateArgs),
 }
 
 /// A failure the CLI reports on stderr, with its exit status.
@@ -61,8 +62,8 @@ fn main() -> ExitCode {
         Command::Analyze(args) => analyze::run(args, analyze::Mode::Analyze),
         Command::Count(args) => analyze::run(args, analyze::Mode::Count),
         // The phone subcommand reports its own errors and picks its exit status.
-        #[cfg(any(feature = "phone", feature = "phone-lite"))]
         Command::Phone(args) => return phone::run(args),
+        Command::Validate(args) => return validate::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -262,3 +262,39 @@ fn polish() {
         "{s}"
     );
 }
+
+#[test]
+fn validate_jobs_keep_order_and_bytes() {
+    // The requests of the validator's rule table, several times over, with bad lines.
+    let rules = std::fs::read_to_string(data("request_rules.jsonl")).unwrap();
+    let mut input = String::new();
+    for round in 0..20 {
+        for line in rules.lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            input.push_str(&v["request"].to_string());
+            input.push('\n');
+        }
+        input.push_str(if round % 2 == 0 { "not json\n" } else { "\n" });
+    }
+    let now = ["--now", "2026-12-01T12:00:00Z"];
+    let one = run(
+        &[&["validate", "--jsonl", "-", "--jobs", "1"][..], &now].concat(),
+        input.as_bytes(),
+    );
+    assert_eq!(one.status.code(), Some(0));
+    assert_eq!(lines(&one).len(), input.lines().count());
+    for jobs in ["2", "4"] {
+        let many = run(
+            &[&["validate", "--jsonl", "-", "--jobs", jobs][..], &now].concat(),
+            input.as_bytes(),
+        );
+        assert!(many.stdout == one.stdout, "--jobs {jobs}");
+    }
+    // Invalid requests and bad lines fail the batch with --fail-on-error.
+    let out = run(
+        &[&["validate", "--jsonl", "-", "--fail-on-error"][..], &now].concat(),
+        input.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout == one.stdout);
+}
