@@ -5,8 +5,9 @@
 #
 # rss    analyze --json, the human report and analyze --json --smart telnyx on one 10 MB and
 #        one 100 MB mixed text (the corpus's texts joined with spaces).
-# jobs   analyze --jsonl and count --jsonl over the corpus with --jobs 1 and 2: wall time
-#        (best of REPEAT runs, default 3) and the ratio.
+# jobs   analyze --jsonl and count --jsonl over COPIES (default 4) copies of the corpus with
+#        --jobs 1, then 2, REPEAT (default 3) times: wall times and the ratio of each pair.
+#        The ratio only means something while no other process holds a core (check top).
 # phone  phone --jsonl on the example numbers of every region (their national and
 #        international spellings), fast engine and phone-lite, --jobs 1, 2, 8, 16; then
 #        examples/phone_all_regions (parse, validate, full = with formatting) at 1 and 8
@@ -72,23 +73,18 @@ rss() {
   done
 }
 
-best() { # prints the best wall time of $repeat runs of CMD (stdout discarded)
-  local b=""
-  for _ in $(seq "$repeat"); do
-    /usr/bin/time -f '%e' -o "$work/time.txt" "$@" > /dev/null
-    t=$(cat "$work/time.txt")
-    if [ -z "$b" ] || [ "$(echo "$t < $b" | bc -l)" = 1 ]; then b="$t"; fi
-  done
-  echo "$b"
-}
-
-jobs() {
-  echo "== jobs: $corpus ($(wc -l < "$corpus") lines; $(uptime | sed 's/.*load/load/'))"
+jobs() { # COPIES (default 4) copies of the corpus; REPEAT pairs of runs, one after the other
+  local f="$work/corpus_x${COPIES:-4}.jsonl"
+  for _ in $(seq "${COPIES:-4}"); do cat "$corpus"; done > "$f"
+  echo "== jobs: $corpus x ${COPIES:-4} ($(wc -l < "$f") lines; $(uptime | sed 's/.*load/load/'))"
   for mode in analyze count; do
-    t1=$(best "$fast" "$mode" --jsonl "$corpus" --jobs 1)
-    t2=$(best "$fast" "$mode" --jsonl "$corpus" --jobs 2)
-    printf '%-8s --jobs 1 %6.2f s   --jobs 2 %6.2f s   speed-up %.2fx\n' "$mode" "$t1" "$t2" \
-      "$(echo "$t1/$t2" | bc -l)"
+    for _ in $(seq "$repeat"); do
+      /usr/bin/time -f '%e' -o "$work/t1.txt" "$fast" "$mode" --jsonl "$f" --jobs 1 > /dev/null
+      /usr/bin/time -f '%e' -o "$work/t2.txt" "$fast" "$mode" --jsonl "$f" --jobs 2 > /dev/null
+      t1=$(cat "$work/t1.txt"); t2=$(cat "$work/t2.txt")
+      printf '%-8s --jobs 1 %6.2f s   --jobs 2 %6.2f s   speed-up %.2fx   (load %s)\n' "$mode" "$t1" "$t2" \
+        "$(echo "$t1/$t2" | bc -l)" "$(cut -d' ' -f1 /proc/loadavg)"
+    done
   done
 }
 
