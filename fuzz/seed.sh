@@ -22,7 +22,7 @@ import json, os, struct, sys
 
 src = sys.argv[1]
 stride = int(sys.argv[2])
-targets = ["analyze_bytes", "analyze_utf16", "count_vs_analyze", "national", "smart_encode", "phone", "graphemes"]
+targets = ["analyze_bytes", "analyze_utf16", "count_vs_analyze", "national", "smart_encode", "phone", "graphemes", "validate"]
 for t in targets:
     os.makedirs(os.path.join("corpus", t), exist_ok=True)
 
@@ -74,6 +74,14 @@ if os.path.exists(oracle):
             region = {None: 0, "US": 1, "GB": 2, "DE": 3, "IN": 4, "BR": 5}.get(o.get("region"), 0)
             write("phone", f"o{n}", bytes([region]) + o["input"].encode("utf-8"))
 write("phone", "h_phone_context", b"\x00+1;phone-context=a;tel:")
+# Validator seeds: the request bodies of the rule tests (long texts built short).
+rules = os.path.join("..", "tests", "data", "request_rules.jsonl")
+if os.path.exists(rules):
+    with open(rules, encoding="utf-8") as f:
+        for n, line in enumerate(f):
+            o = json.loads(line)
+            body = o.get("json") or json.dumps(dict(o["request"], text=o["request"].get("text", "x" * 200)))
+            write("validate", f"r{n}", body.encode("utf-8"))
 # Structured (recipe) seeds for count_vs_analyze: odd first byte, (piece, repeat) pairs.
 write("count_vs_analyze", "r_escape", bytes([1, 0, 151, 2, 0, 0, 151]))
 write("count_vs_analyze", "r_family", bytes([1, 0, 59, 16, 0, 0, 59]))

@@ -183,11 +183,16 @@ pub struct RateEntry {
     /// `SMS` or `MMS`, or `*`.
     #[serde(rename = "type")]
     pub message_type: Match<MessageType>,
-    /// Price per part (SMS) or per message (MMS), a decimal string such as `"0.00205"`.
+    /// Price per part (SMS) or per message (MMS), a decimal string such as `"0.00205"`; not
+    /// negative.
+    #[serde(deserialize_with = "amount", serialize_with = "normalized")]
     pub rate: Decimal,
-    /// Carrier pass-through fee per part (SMS) or per message (MMS), a decimal string.
+    /// Carrier pass-through fee per part (SMS) or per message (MMS), a decimal string; not
+    /// negative.
+    #[serde(deserialize_with = "amount", serialize_with = "normalized")]
     pub carrier_fee: Decimal,
-    /// ISO 4217 currency of both amounts (`USD`).
+    /// ISO 4217 currency of both amounts (`USD`): three letters, read in upper case.
+    #[serde(deserialize_with = "currency")]
     pub currency: String,
 }
 
@@ -254,7 +259,7 @@ impl RateEntry {
             message_type: message_type.map_or(Match::Any, Match::Only),
             rate,
             carrier_fee,
-            currency: currency.to_owned(),
+            currency: currency.to_ascii_uppercase(),
         }
     }
 }
@@ -271,6 +276,27 @@ pub struct Money {
 
 fn normalized<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(&d.normalize().to_string())
+}
+
+fn amount<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+    let v = <Decimal as Deserialize>::deserialize(d)?;
+    if v.is_sign_negative() && !v.is_zero() {
+        return Err(serde::de::Error::custom(format!(
+            "amount {v} is negative: rates and carrier fees are prices, zero or more"
+        )));
+    }
+    Ok(v)
+}
+
+fn currency<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let s = String::deserialize(d)?;
+    if s.len() == 3 && s.bytes().all(|b| b.is_ascii_alphabetic()) {
+        Ok(s.to_ascii_uppercase())
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "currency {s:?}: expected an ISO 4217 code of three letters, such as \"USD\""
+        )))
+    }
 }
 
 /// Telnyx's `cost_breakdown`: what of the cost is the rate and what the carrier fee.
@@ -293,10 +319,13 @@ pub struct RecipientCost {
     /// Parts billed: the SMS parts, or 1 for an MMS.
     pub billed_units: usize,
     /// The entry's rate and carrier fee, per part or per message.
+    #[serde(serialize_with = "normalized")]
     pub rate: Decimal,
     /// See [`RecipientCost::rate`].
+    #[serde(serialize_with = "normalized")]
     pub carrier_fee: Decimal,
     /// `billed_units × (rate + carrier_fee)`.
+    #[serde(serialize_with = "normalized")]
     pub amount: Decimal,
 }
 
@@ -605,5 +634,11 @@ mod tests {
         let c: RateCard = serde_json::from_str(r#"{"entries": [{"country": "us", "sender": "*", "type": "*", "rate": "1", "carrier_fee": "0", "currency": "USD"}]}"#).unwrap();
         assert!(c.lookup(Some("US"), None, MessageType::Sms).is_some());
         assert!(c.lookup(None, None, MessageType::Sms).is_none());
+        let neg = r#"{"entries": [{"country": "US", "sender": "*", "type": "SMS", "rate": "-5", "carrier_fee": "0", "currency": "USD"}]}"#;
+        assert!(bad(neg).contains("negative"), "{}", bad(neg));
+        let cur = r#"{"entries": [{"country": "US", "sender": "*", "type": "SMS", "rate": "1", "carrier_fee": "0", "currency": "dollars"}]}"#;
+        assert!(bad(cur).contains("ISO 4217"));
+        let lower: RateCard = serde_json::from_str(r#"{"entries": [{"country": "US", "sender": "*", "type": "SMS", "rate": "1", "carrier_fee": "0", "currency": "usd"}]}"#).unwrap();
+        assert_eq!(lower.entries[0].currency, "USD");
     }
 }

@@ -184,7 +184,12 @@ fn json_shape_of_the_report() {
     );
     assert_eq!(v["from"]["kind"], "e164");
     assert_eq!(v["to"][0]["region"], "US");
-    let e = validate_json(r#"{"to": "x"}"#, &Policy::telnyx(), now()).unwrap();
+    let e = validate_json(
+        r#"{"to": "x", "from": "+16502530000", "text": "hi"}"#,
+        &Policy::telnyx(),
+        now(),
+    )
+    .unwrap();
     let err = serde_json::to_value(&e.errors[0]).unwrap();
     assert_eq!(
         err.as_object().unwrap().keys().collect::<Vec<_>>(),
@@ -207,7 +212,13 @@ fn money_is_exact() {
     assert_eq!(e.cost.amount.to_string(), "0.0051");
     // 3 parts to 8 recipients of a group MMS: MMS is priced per message, not per part.
     let to: Vec<String> = (0..8).map(|i| format!("+1415555267{i}")).collect();
-    let e = estimate(&req(json!(to), &"a".repeat(400)), &card).unwrap();
+    let group = MessageRequest::from_json_for(
+        &json!({"from": "+16502530000", "to": to, "text": "a".repeat(400)}).to_string(),
+        Endpoint::GroupMms,
+    )
+    .unwrap()
+    .request;
+    let e = estimate(&group, &card).unwrap();
     assert_eq!((e.parts, e.recipients.len()), (1, 8));
     assert_eq!(e.cost.amount.to_string(), "0.2"); // 8 × (0.015 + 0.01)
     // An SMS of 3 parts: 3 × 0.0051.

@@ -361,14 +361,25 @@ fn is_phone_punctuation(c: char) -> bool {
 
 /// `s` without a trailing extension (`x123`, `ext. 5`, `extension 7`, `#12`, `;ext=9`),
 /// trimmed; `s` itself when it has none.
+///
+/// A letter marker (`x`, `ext`) counts only after a space or a separator, or after a head
+/// that is written with separators: `415.555.2671 x123` has an extension, but `5551234x12`
+/// is an alphanumeric sender ID (letters and digits), and stays one.
 fn without_extension(s: &str) -> &str {
     let lower = s.to_ascii_lowercase();
     for marker in [";ext=", "extension", "ext.", "ext", "x", "#"] {
-        if let Some(i) = lower.rfind(marker) {
-            let tail = s[i + marker.len()..].trim_start_matches([' ', '.', ':']);
-            if !tail.is_empty() && tail.chars().all(is_digit) {
-                return s[..i].trim_end();
-            }
+        let Some(i) = lower.rfind(marker) else {
+            continue;
+        };
+        let tail = s[i + marker.len()..].trim_start_matches([' ', '.', ':']);
+        if tail.is_empty() || !tail.chars().all(is_digit) {
+            continue;
+        }
+        let head = &s[..i];
+        let spaced = head.ends_with(|c: char| c == ' ' || is_phone_punctuation(c));
+        let punctuated = head.chars().any(is_phone_punctuation);
+        if marker.starts_with([';', '#']) || spaced || punctuated {
+            return head.trim_end();
         }
     }
     s

@@ -514,12 +514,12 @@ impl MessageRequest {
     }
 
     /// Whether the request is an MMS: `type` is MMS, `media_urls` is present (even empty),
-    /// or it is for the group MMS endpoint (standards.md §3.3).
+    /// or it is for the group MMS endpoint (standards.md §3.3). A list `to` on another
+    /// endpoint does not make an MMS: [`validate`](super::validate) refuses it.
     pub fn is_mms(&self) -> bool {
         self.r#type == Some(MessageType::Mms)
             || self.media_urls.is_some()
             || self.endpoint == Endpoint::GroupMms
-            || matches!(self.to, Some(Recipients::Many(_)))
     }
 }
 

@@ -12,8 +12,8 @@ use super::policy::{Policy, Timestamp};
 use crate::cost::{self, CostBreakdown, Money, SenderType};
 use crate::phone::{Address, AddressError, AddressRole};
 use crate::{
-    Count, Encoding, EncodingRequest, Error, NonGsmChar, Options, SmartResult, SplitPolicy, count,
-    smart_encode,
+    Count, Encoding, EncodingRequest, Error, NonGsmChar, Options, SmartEncoding, SmartResult,
+    SplitPolicy, count, smart_encode,
 };
 
 /// One reading of the text: its encoding, units and parts.
@@ -42,6 +42,8 @@ pub struct AddressReport {
     pub api_value: Option<String>,
     /// The country (ISO 3166-1 alpha-2) of a phone number, when its metadata tells.
     pub region: Option<String>,
+    /// The country calling code of a phone number (`1`, `44`).
+    pub country_code: Option<u16>,
     /// libphonenumber's number type (`mobile`, `toll_free`, …) of a phone number.
     pub number_type: Option<&'static str>,
     /// Whether libphonenumber's metadata calls the number valid (phone numbers only).
@@ -91,7 +93,7 @@ pub struct Report {
 }
 
 /// Formats a count with thousands separators (`1,612`).
-fn n(v: usize) -> String {
+fn n(v: impl ToString) -> String {
     let s = v.to_string();
     let mut out = String::with_capacity(s.len() + s.len() / 3);
     for (i, c) in s.chars().enumerate() {
@@ -104,6 +106,7 @@ fn n(v: usize) -> String {
 }
 
 fn plural(v: usize, one: &str, many: &str) -> String {
+    let v = v as u64;
     format!("{} {}", n(v), if v == 1 { one } else { many })
 }
 
@@ -121,8 +124,12 @@ struct TextFigures<'a> {
     count: Count,
 }
 
-fn read_text<'a>(text: &'a str, opts: &Options, policy: &Policy) -> Result<TextFigures<'a>, Error> {
-    let smart = smart_encode(text, &policy.smart_encoding, opts)?;
+fn read_text<'a>(
+    text: &'a str,
+    opts: &Options,
+    smart: &SmartEncoding,
+) -> Result<TextFigures<'a>, Error> {
+    let smart = smart_encode(text, smart, opts)?;
     let count = count(&smart.text, opts)?;
     Ok(TextFigures { smart, count })
 }
@@ -158,7 +165,9 @@ fn fewest_parts(c: &Count) -> usize {
 pub fn billed_parts(request: &MessageRequest, policy: &Policy) -> Result<usize, Error> {
     let text = request.text.as_deref().unwrap_or("");
     let (billed, _) = readings(policy, request.encoding.unwrap_or_default());
-    Ok(read_text(text, &billed, policy)?.count.parts)
+    Ok(read_text(text, &billed, &policy.smart_encoding)?
+        .count
+        .parts)
 }
 
 struct Check<'p> {
@@ -170,6 +179,12 @@ struct Check<'p> {
 impl Check<'_> {
     fn error(&mut self, code: Code, pointer: &str, detail: impl Into<String>) {
         self.errors.push(ApiError::new(code, detail, Some(pointer)));
+    }
+
+    /// An error about a field the body lacks: no pointer, since it would not resolve in
+    /// the input; the detail names the field.
+    fn missing(&mut self, code: Code, detail: impl Into<String>) {
+        self.errors.push(ApiError::new(code, detail, None));
     }
 
     fn warn(&mut self, code: Code, pointer: &str, detail: impl Into<String>) {
@@ -209,6 +224,12 @@ pub fn validate(request: &MessageRequest, policy: &Policy, now: Timestamp) -> Re
         errors: Vec::new(),
         warnings: Vec::new(),
     };
+    if let Err(e) = policy.check() {
+        c.missing(
+            Code::BadRequest,
+            format!("the validator's policy is not usable ({e}): fix the Policy; this says nothing about the request"),
+        );
+    }
     let mms = request.is_mms();
     let message_type = if mms {
         MessageType::Mms
@@ -232,8 +253,14 @@ pub fn validate(request: &MessageRequest, policy: &Policy, now: Timestamp) -> Re
         ("webhook_url", &request.webhook_url),
         ("webhook_failover_url", &request.webhook_failover_url),
     ] {
-        if let Some(url) = value {
-            check_url(&mut c, &format!("/{field}"), field, url);
+        match value.as_deref() {
+            Some("") => c.warn(
+                Code::InvalidUrl,
+                &format!("/{field}"),
+                format!("\"{field}\" is an empty string: leave the field out (or null) when there is no URL"),
+            ),
+            Some(url) => check_url(&mut c, &format!("/{field}"), field, url),
+            None => {}
         }
     }
 
@@ -254,11 +281,19 @@ pub fn validate(request: &MessageRequest, policy: &Policy, now: Timestamp) -> Re
 
     let (mut cost, mut cost_breakdown) = (None, None);
     if let Some(card) = &policy.rate_card {
+        // A short code's country is the default region's, as in `cost::estimate`.
+        let region = policy.default_region.as_deref();
         let to_countries: Vec<(String, Option<String>)> = to
             .iter()
-            .map(|a| (a.input.clone(), a.region.clone()))
+            .map(|a| {
+                let country = match a.kind {
+                    Some("short_code") => region.map(str::to_ascii_uppercase),
+                    _ => a.region.clone(),
+                };
+                (a.input.clone(), country)
+            })
             .collect();
-        match cost::price(&to_countries, message_type, sender, parts.max(1), card) {
+        match cost::price(&to_countries, message_type, sender, parts, card) {
             Ok(e) => {
                 cost = Some(e.cost);
                 cost_breakdown = Some(e.cost_breakdown);
@@ -298,29 +333,42 @@ fn content_rules(c: &mut Check, r: &MessageRequest, mms: bool) {
                 "an SMS cannot carry a subject: remove \"subject\", or send as MMS (\"type\": \"MMS\")",
             );
         }
-        if empty_text {
-            c.error(
+        match &r.text {
+            None => c.missing(
+                Code::NoContent,
+                "an SMS needs \"text\": the field is missing",
+            ),
+            Some(t) if t.is_empty() => c.error(
                 Code::NoContent,
                 "/text",
                 "an SMS needs a non-empty \"text\"",
-            );
+            ),
+            Some(_) => {}
         }
         return;
     }
-    if r.r#type == Some(MessageType::Sms) && r.media_urls.is_some() {
-        c.error(
-            Code::InvalidContentCombination,
-            "/media_urls",
-            "\"type\" is SMS but \"media_urls\" is present: an SMS cannot carry media; remove \"media_urls\" (even an empty list makes it MMS) or set \"type\": \"MMS\"",
-        );
+    if r.r#type == Some(MessageType::Sms) {
+        match r.media_urls.as_deref() {
+            Some([]) => c.warn(
+                Code::InvalidContentCombination,
+                "/media_urls",
+                "\"type\" is SMS but an empty \"media_urls\" is present, which makes a message an MMS (standards.md §3.3): remove \"media_urls\"",
+            ),
+            Some(_) => c.error(
+                Code::InvalidContentCombination,
+                "/media_urls",
+                "\"type\" is SMS but \"media_urls\" has media: an SMS cannot carry media; remove \"media_urls\" or set \"type\": \"MMS\"",
+            ),
+            None => {}
+        }
     }
     let no_media = r.media_urls.as_ref().is_none_or(Vec::is_empty);
     if empty_text && no_media {
-        c.error(
-            Code::NoContent,
-            "/text",
-            "an MMS needs \"text\" or at least one URL in \"media_urls\"",
-        );
+        let detail = "an MMS needs \"text\" or at least one URL in \"media_urls\"";
+        match &r.text {
+            Some(_) => c.error(Code::NoContent, "/text", detail),
+            None => c.missing(Code::NoContent, detail),
+        }
     }
 }
 
@@ -359,14 +407,33 @@ fn char_list(chars: &[NonGsmChar]) -> String {
     out
 }
 
+/// How many characters to remove from the end of `text` to shed `units` units: an escape
+/// character (`€ [ ] { } ~ ^ | \` and form feed) sheds 2 septets, a character outside the
+/// BMP 2 UTF-16 units, others 1. A lower bound: a cut near a part boundary may need more.
+fn chars_to_cut(text: &str, encoding: Encoding, units: usize) -> usize {
+    let (mut shed, mut chars) = (0usize, 0usize);
+    for ch in text.chars().rev() {
+        if shed >= units {
+            break;
+        }
+        shed += match encoding {
+            Encoding::Gsm7 if "€[]{}~^|\\\u{0C}".contains(ch) => 2,
+            Encoding::Gsm7 => 1,
+            Encoding::Ucs2 => ch.len_utf16(),
+        };
+        chars += 1;
+    }
+    chars.max(1)
+}
+
 /// Text of an SMS: encoding, parts (40302), `auto_detect` (40328), length (P102).
 fn text_rules(c: &mut Check, r: &MessageRequest) -> Option<TextOutcome> {
     let text = r.text.as_deref().filter(|t| !t.is_empty())?;
     let policy = c.policy;
     let requested = r.encoding.unwrap_or_default();
     let (billed_opts, lenient_opts) = readings(policy, requested);
-    let billed = read_text(text, &billed_opts, policy);
-    let lenient = read_text(text, &lenient_opts, policy);
+    let billed = read_text(text, &billed_opts, &policy.smart_encoding);
+    let lenient = read_text(text, &lenient_opts, &policy.smart_encoding);
     let (billed, lenient) = match (billed, lenient) {
         (Ok(b), Ok(l)) => (b, l),
         (Err(Error::EmptyAfterSmartEncoding { .. }), _)
@@ -418,18 +485,30 @@ fn text_rules(c: &mut Check, r: &MessageRequest) -> Option<TextOutcome> {
 
     let b = reading(&billed.count);
     let l = reading(&lenient.count);
-    let fewest = fewest_parts(&lenient.count);
+    // The profile's smart encoding setting is the account's, which the crate cannot see: a
+    // policy that says Off still gets the Telnyx list in the lenient reading, so that a
+    // profile with smart encoding on is not refused.
+    let mut fewest = fewest_parts(&lenient.count);
+    if policy.smart_encoding == SmartEncoding::Off
+        && let Ok(with_smart) = read_text(text, &lenient_opts, &SmartEncoding::Telnyx)
+    {
+        fewest = fewest.min(fewest_parts(&with_smart.count));
+    }
     let max = policy.max_parts as usize;
 
     if b.parts > max {
-        let cut = b.units.saturating_sub(max * billed.count.part_capacity);
+        let cut = chars_to_cut(
+            &billed.smart.text,
+            b.encoding,
+            b.units.saturating_sub(max * billed.count.part_capacity),
+        );
         let mut detail = format!(
             "needs {} parts ({} in {}); the maximum is {}: remove at least {} or send as MMS",
             n(b.parts),
             units_name(b.encoding, b.units),
             b.encoding.name(),
             n(max),
-            plural(cut.max(1), "character", "characters")
+            plural(cut, "character", "characters")
         );
         if billed.smart.before.encoding == Encoding::Ucs2 && b.encoding == Encoding::Ucs2 {
             detail.push_str(&format!(
@@ -522,6 +601,7 @@ fn classify(
         kind: None,
         api_value: None,
         region: None,
+        country_code: None,
         number_type: None,
         valid: None,
     };
@@ -556,6 +636,7 @@ fn classify(
     report.api_value = Some(address.api_value().to_owned());
     if let Address::E164 { number, canonical } = &address {
         report.region = number.region().map(str::to_owned);
+        report.country_code = Some(number.country_code());
         report.number_type = Some(number.number_type().as_str());
         report.valid = Some(number.is_valid());
         if !canonical {
@@ -586,15 +667,22 @@ fn classify(
 /// `to`: present, E.164 or short code (10016, 10002, 40310); at most 8 for group MMS.
 fn recipient_rules(c: &mut Check, r: &MessageRequest) -> Vec<AddressReport> {
     let Some(to) = &r.to else {
-        c.error(
+        c.missing(
             Code::MissingParameter,
-            "/to",
             "\"to\" is required: the recipient's +E.164 number or short code",
         );
         return Vec::new();
     };
     let list = to.as_slice();
     match to {
+        Recipients::Many(_) if r.endpoint != Endpoint::GroupMms => c.error(
+            Code::BadRequest,
+            "/to",
+            format!(
+                "the {} endpoint takes one recipient in \"to\", a string; a list is for group MMS (POST /v2/messages/group_mms)",
+                r.endpoint.as_str()
+            ),
+        ),
         Recipients::One(_) if r.endpoint == Endpoint::GroupMms => c.error(
             Code::BadRequest,
             "/to",
@@ -654,9 +742,8 @@ fn sender_rules(
         Endpoint::NumberPool | Endpoint::AlphanumericSender
     );
     if needs_profile && r.messaging_profile_id.is_none() {
-        c.error(
+        c.missing(
             Code::MissingParameter,
-            "/messaging_profile_id",
             format!(
                 "the {} endpoint requires \"messaging_profile_id\"",
                 r.endpoint.as_str()
@@ -664,10 +751,10 @@ fn sender_rules(
         );
     }
     let Some(from) = &r.from else {
-        if needs_from || r.messaging_profile_id.is_none() {
-            c.error(
+        let pool = r.endpoint == Endpoint::NumberPool;
+        if needs_from || (r.messaging_profile_id.is_none() && !pool) {
+            c.missing(
                 Code::MissingParameter,
-                "/from",
                 if needs_from {
                     format!("the {} endpoint requires \"from\"", r.endpoint.as_str())
                 } else {
@@ -706,9 +793,8 @@ fn sender_rules(
     }
     if let Address::AlphanumericSenderId { id } = &address {
         if r.messaging_profile_id.is_none() && !needs_profile {
-            c.error(
+            c.missing(
                 Code::MissingParameter,
-                "/messaging_profile_id",
                 format!("an alphanumeric sender ID ({id:?}) needs \"messaging_profile_id\": the profile the ID is registered on"),
             );
         }
@@ -721,6 +807,17 @@ fn sender_rules(
         }
         let blocked = &c.policy.alphanumeric_blocked_regions;
         for t in to {
+            if t.region.is_none() && t.country_code == Some(1) {
+                c.warn(
+                    Code::InvalidFrom,
+                    "/from",
+                    format!(
+                        "{} is a +1 number that libphonenumber places in no region; if it is in {}, an alphanumeric sender ID cannot reach it",
+                        t.input,
+                        blocked.join(", ")
+                    ),
+                );
+            }
             if let Some(region) = &t.region
                 && blocked.iter().any(|b| b.eq_ignore_ascii_case(region))
             {
@@ -786,8 +883,8 @@ fn media_rules(c: &mut Check, r: &MessageRequest, to: &[AddressReport]) {
                 "/media_sizes",
                 format!(
                     "the media total {} bytes; an MMS must be under 1 MB ({} bytes even if 1 MB means 2^20): remove or shrink media (carriers deliver 600 KB safely)",
-                    n(total as usize),
-                    n(lenient as usize)
+                    n(total),
+                    n(lenient)
                 ),
             );
         } else if total >= strict {
@@ -796,10 +893,10 @@ fn media_rules(c: &mut Check, r: &MessageRequest, to: &[AddressReport]) {
                 "/media_sizes",
                 format!(
                     "the media total {} bytes: under 1 MB if 1 MB is 2^20 = {} bytes, but not if it is 10^6 = {} (CONTESTED, standards.md §3.8); shrink below {} bytes to be safe",
-                    n(total as usize),
-                    n(lenient as usize),
-                    n(strict as usize),
-                    n(strict as usize)
+                    n(total),
+                    n(lenient),
+                    n(strict),
+                    n(strict)
                 ),
             );
         }
@@ -900,12 +997,29 @@ fn check_url(c: &mut Check, pointer: &str, what: &str, url: &str) {
     }
 }
 
+/// The URL as a WHATWG parser would send it: surrounding spaces trimmed, and the characters
+/// RFC 3986 wants percent-encoded encoded (spaces, quotes, `< > \ ^ ` { | }`, non-ASCII, a `%`
+/// without two hex digits, `[ ]` outside the host, and every `#` after the first).
 fn percent_encode_lax(url: &str) -> String {
+    let url = url.trim_matches(|c: char| c.is_ascii_whitespace() || c.is_control());
+    let authority_end = url
+        .find("://")
+        .map(|i| i + 3)
+        .and_then(|start| url[start..].find(['/', '?', '#']).map(|k| start + k))
+        .unwrap_or(url.len());
     let mut out = String::with_capacity(url.len() + 16);
-    for c in url.chars() {
-        if c.is_ascii_graphic()
-            && !matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}')
-        {
+    let mut fragment = false;
+    let b = url.as_bytes();
+    for (i, c) in url.char_indices() {
+        let hex = |k: usize| b.get(k).is_some_and(u8::is_ascii_hexdigit);
+        let keep = match c {
+            '%' => hex(i + 1) && hex(i + 2),
+            '[' | ']' => i < authority_end,
+            '#' => !std::mem::replace(&mut fragment, true),
+            '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}' => false,
+            c => c.is_ascii_graphic(),
+        };
+        if keep {
             out.push(c);
         } else {
             let mut buf = [0u8; 4];
@@ -921,9 +1035,8 @@ fn percent_encode_lax(url: &str) -> String {
 fn schedule_rules(c: &mut Check, r: &MessageRequest, now: Timestamp) {
     let Some(s) = &r.send_at else {
         if r.endpoint == Endpoint::Schedule {
-            c.error(
+            c.missing(
                 Code::MissingParameter,
-                "/send_at",
                 "the schedule endpoint requires \"send_at\": an RFC 3339 time in the future",
             );
         }
@@ -938,7 +1051,7 @@ fn schedule_rules(c: &mut Check, r: &MessageRequest, now: Timestamp) {
                 "/send_at",
                 format!(
                     "\"send_at\" {s} is not in the future: it is {} before now ({}); give a later time, or leave \"send_at\" out to send at once",
-                    if secs == 0 { "0 s (the same instant)".to_owned() } else { format!("{} s", n(secs as usize)) },
+                    if secs == 0 { "0 s (the same instant)".to_owned() } else { format!("{} s", n(secs)) },
                     now.to_rfc3339()
                 ),
             );

@@ -13,7 +13,6 @@
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-use serde_json::json;
 use sms_preflight::cost::RateCard;
 use sms_preflight::request::{
     AddressReport, ApiError, Endpoint, MessageRequest, Policy, Report, Timestamp, validate,
@@ -25,7 +24,7 @@ use sms_preflight::request::{
     about = "Check a whole send request (JSON body of POST /v2/messages) offline: the API's errors, parts and cost",
     after_help = "Errors have Telnyx's codes and titles; warnings say what a CONTESTED source leaves open \
 (advisory codes P1xx are this tool's own). Batch mode (--jsonl) writes one report a line; a line that is \
-not a request gets {\"line\": N, \"error\": {\"kind\": \"bad_request\", \"code\": \"10015\", \"message\": ...}}."
+not a request gets {\"line\": N, \"error\": {\"kind\": \"bad_request\", \"message\": \"10015 Bad Request: ...\"}}."
 )]
 pub struct ValidateArgs {
     /// The request body: a JSON file, or "-" for stdin.
@@ -159,12 +158,8 @@ pub fn run(args: &ValidateArgs) -> ExitCode {
                         }
                     })
                     .map_err(|e| e.to_string()),
-                Err(e) => {
-                    let v = json!({"error": {"kind": "bad_request", "code": e.code, "message": e.detail, "pointer": e.pointer()}});
-                    serde_json::to_writer(out, &v)
-                        .map(|()| Answer::Failed)
-                        .map_err(|e| e.to_string())
-                }
+                // The driver writes {"line": N, "error": {"kind": "bad_request", "message"}}.
+                Err(e) => Err(format!("10015 Bad Request: {}", e.detail)),
             }
         });
         return match result.map(|totals| crate::batch_exit(&args.batch, totals)) {

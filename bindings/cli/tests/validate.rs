@@ -111,7 +111,13 @@ fn batch_keeps_order_and_answers_every_line() {
         .collect();
     assert_eq!(lines.len(), 5);
     assert_eq!(lines[0]["valid"], true);
-    assert_eq!(lines[1]["error"]["code"], "10015");
+    assert_eq!(lines[1]["line"], 2);
+    assert!(
+        lines[1]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("10015 Bad Request: the request is not valid JSON")
+    );
     assert_eq!(lines[2]["errors"][0]["code"], "40316");
     assert_eq!(lines[3]["line"], 4);
     assert_eq!(
