@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v cargo >/dev/null || { echo "cargo not found: install Rust with rustup first" >&2; exit 1; }
-cargo build --quiet --release --locked -p sms-preflight-cli
+echo "building the CLI (release; the first build takes a minute or two, cargo shows its progress)" >&2
+cargo build --release --locked -p sms-preflight-cli
 sample="Your code is 482913 (valid 10 min). Total 12,50€, ref [A-77]. Reply STOP to opt out."
 text="${1:-$sample}"
 ./target/release/sms-preflight analyze -- "$text"

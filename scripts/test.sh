@@ -16,5 +16,9 @@ cargo test --workspace --locked
 step "core without the phone feature"
 cargo test --locked -p sms-preflight --no-default-features --lib --test boundaries --test national
 
+step "phone tests with the small engine (--no-default-features --features phone-lite)"
+cargo test --locked -p sms-preflight --no-default-features --features phone-lite --lib --test phone_oracle --test phone_props
+cargo test --locked -p sms-preflight-cli --no-default-features --features phone-lite --test batch
+
 step "npm package (WASM): build, size, node tests, type check, packed tarball, browser"
 bash bindings/wasm/scripts/test-all.sh

@@ -62,7 +62,7 @@ mod tables;
 
 // Phone numbers (cargo feature `phone`, on by default): E.164 normalization and address
 // classification.
-#[cfg(feature = "phone")]
+#[cfg(any(feature = "phone", feature = "phone-lite"))]
 pub mod phone;
 
 // The send-request validator and cost estimates (cargo feature `request`, on by default).

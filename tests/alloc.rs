@@ -173,16 +173,9 @@ fn long_texts() {
 
 #[test]
 fn shared_corpus() {
-    // Every message of the shared corpus, when it is present (as in tests/corpus.rs).
-    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus/messages.jsonl");
-    let Ok(data) = std::fs::read_to_string(&path) else {
-        eprintln!(
-            "NOTICE: {} not found; corpus allocation test skipped",
-            path.display()
-        );
-        return;
-    };
+    // Every message of the corpus (the shared one, or the committed sample: see
+    // common::corpus_jsonl).
+    let (data, _) = common::corpus_jsonl();
     let texts: Vec<String> = data
         .lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())

@@ -312,32 +312,23 @@ fn septets_match_the_gsmcodecs_oracle() {
     assert_eq!((checked, excluded, encodable), (974, 166, 275));
 }
 
-fn corpus() -> Option<Vec<(String, String)>> {
-    let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/messages.jsonl");
-    let Ok(data) = std::fs::read_to_string(&path) else {
-        eprintln!(
-            "NOTICE: {} not found; corpus checks skipped",
-            path.display()
-        );
-        return None;
-    };
-    Some(
-        data.lines()
-            .map(|l| {
-                let v: serde_json::Value = serde_json::from_str(l).unwrap();
-                (
-                    v["lang"].as_str().unwrap().to_owned(),
-                    v["text"].as_str().unwrap().to_owned(),
-                )
-            })
-            .collect(),
-    )
+fn corpus() -> Vec<(String, String)> {
+    common::corpus_jsonl()
+        .0
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (
+                v["lang"].as_str().unwrap().to_owned(),
+                v["text"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
 }
 
 #[test]
 fn turkish_corpus_needs_fewer_parts_with_turkish_tables() {
-    let Some(rows) = corpus() else { return };
+    let rows = corpus();
     let (mut without, mut with_tr, mut fewer) = (0, 0, 0);
     for (lang, text) in rows.iter().filter(|r| r.0 == "tr") {
         let a = count(text, &Options::default()).unwrap().parts;
@@ -355,7 +346,7 @@ fn turkish_corpus_needs_fewer_parts_with_turkish_tables() {
 
 #[test]
 fn corpus_with_all_national_tables() {
-    let Some(rows) = corpus() else { return };
+    let rows = corpus();
     let all = with("all");
     let (mut fewer, mut more) = (0usize, 0usize);
     for (_, text) in &rows {

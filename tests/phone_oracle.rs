@@ -3,7 +3,7 @@
 //! E.164, country code, national number, extension, possible (and reason),
 //! valid, type and region of the number, and the international and national
 //! formats.
-#![cfg(feature = "phone")]
+#![cfg(any(feature = "phone", feature = "phone-lite"))]
 
 use serde_json::Value;
 use sms_preflight::phone::{PhoneError, normalize};
@@ -120,4 +120,15 @@ fn agrees_with_libphonenumber() {
         failures.join("\n")
     );
     assert!(stale.is_empty(), "exceptions that now agree: {stale:?}");
+}
+
+#[test]
+fn engine_follows_the_features() {
+    // `phone` (the default) compiles the fast `regex` engine; `phone-lite` alone the small one.
+    let want = if cfg!(feature = "phone") {
+        "rlibphonenumber 2.2.15 (regex)"
+    } else {
+        "rlibphonenumber 2.2.15 (regex-lite)"
+    };
+    assert_eq!(sms_preflight::phone::ENGINE, want);
 }

@@ -1,6 +1,6 @@
 //! Property tests for `phone`. (Fast path == full parser is checked inside the
 //! crate, in `src/phone/fast.rs`, where both paths can be called directly.)
-#![cfg(feature = "phone")]
+#![cfg(any(feature = "phone", feature = "phone-lite"))]
 
 use proptest::prelude::*;
 use sms_preflight::phone::{Address, normalize};

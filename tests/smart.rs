@@ -2,7 +2,7 @@
 //! field semantics, composition of caller maps, properties, and the shared corpus.
 
 use std::borrow::Cow;
-use std::path::PathBuf;
+mod common;
 
 use proptest::prelude::*;
 use sms_preflight::{
@@ -668,14 +668,7 @@ proptest! {
 
 #[test]
 fn corpus_messages_with_fewer_parts() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/messages.jsonl");
-    let Ok(data) = std::fs::read_to_string(&path) else {
-        eprintln!(
-            "NOTICE: {} not found; smart corpus test skipped",
-            path.display()
-        );
-        return;
-    };
+    let (data, _) = common::corpus_jsonl();
     let opts = Options::default();
     let (mut n, mut changed, mut fewer, mut more, mut to_gsm, mut saved) = (0, 0, 0, 0, 0, 0);
     for line in data.lines() {

@@ -3,6 +3,8 @@
 //
 //   PEERS_DIR=... node peers.js answers PEER CORPUS OUT.jsonl   per-message answers
 //   PEERS_DIR=... node peers.js time PEER CORPUS PASSES [WARMUP] timing, one JSON line
+//   PEERS_DIR=... node peers.js batch PEER CORPUS               whole process (whole_process.py):
+//                                   one JSON answer a line on stdout, like `sms-preflight count --jsonl`
 //
 // PEER: twilio | split-sms | sms-length. The corpus is parsed into an array of JS strings
 // before any clock starts. A timed pass calls the peer's one-call API on every message and
@@ -34,6 +36,12 @@ const PEERS = {
       version: req('sms-segments-calculator/package.json').version,
       includes: "new SegmentedMessage(text, 'auto', false).segmentsCount: graphemes, encoded chars and segments built",
       parts: (t) => new SegmentedMessage(t, 'auto', false).segmentsCount,
+      summary: (t) => {
+        const m = new SegmentedMessage(t, 'auto', false);
+        const gsm = m.encodingName === 'GSM-7';
+        return { encoding: m.encodingName, units: m.messageSize / (gsm ? 7 : 16),
+          parts: m.segmentsCount, chars: m.numberOfCharacters };
+      },
       answer: (t) => {
         const m = new SegmentedMessage(t, 'auto', false);
         const gsm = m.encodingName === 'GSM-7';
@@ -80,6 +88,13 @@ function main() {
   if (!PEERS[name]) throw new Error(`unknown peer ${name}`);
   const peer = PEERS[name]();
   const msgs = load(corpus);
+  if (mode === 'batch') {
+    // What a user's script does with the library: read the file, answer each message, write.
+    const out = [];
+    for (const m of msgs) out.push(JSON.stringify({ id: m.id, ...peer.summary(m.text) }));
+    process.stdout.write(out.join('\n') + '\n');
+    return;
+  }
   if (mode === 'answers') {
     const out = msgs.map((m) => JSON.stringify({ id: m.id, [name]: peer.answer(m.text) }));
     fs.writeFileSync(arg, out.join('\n') + '\n');

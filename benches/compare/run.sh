@@ -15,7 +15,9 @@
 # Environment: PASSES (timed passes per peer, default 5), TWILIO_PASSES (default 3; one pass
 # of Twilio's calculator over the corpus takes about half a minute), COMPARE_NO_TIMING=1
 # (agreement only), WASM=0 (skip the npm package's same-process comparison, which adds
-# about 4 minutes). Needs node + npm, python3 with venv, cargo. Runs for about 5 minutes.
+# about 4 minutes), WHOLE_PROCESS_ONLY=1 (only the whole-process comparison of
+# whole_process.py: the CLI's batch against Twilio's calculator as a script, 5,000 messages).
+# Needs node + npm, python3 with venv, cargo. Runs for about 5 minutes.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 here="$repo/benches/compare"
@@ -67,8 +69,16 @@ if [ "${WASM:-1}" = 1 ]; then
   PEERS_DIR="$scratch" node "$here/wasm.mjs" "$corpus" "${PASSES:-5}" "${TWILIO_PASSES:-3}"
 fi
 
-step "agreement, then timing (this takes a few minutes; keep the machine otherwise idle)"
-args=(--scratch "$scratch" --corpus "$corpus" --rust-bin "$bin" --python "$scratch/py/bin/python"
-      --passes "${PASSES:-5}" --twilio-passes "${TWILIO_PASSES:-3}")
-[ "${COMPARE_NO_TIMING:-0}" = 1 ] && args+=(--no-timing)
-exec python3 "$here/compare.py" "${args[@]}"
+if [ "${WHOLE_PROCESS_ONLY:-0}" != 1 ]; then
+  step "agreement, then timing (this takes a few minutes; keep the machine otherwise idle)"
+  args=(--scratch "$scratch" --corpus "$corpus" --rust-bin "$bin" --python "$scratch/py/bin/python"
+        --passes "${PASSES:-5}" --twilio-passes "${TWILIO_PASSES:-3}")
+  [ "${COMPARE_NO_TIMING:-0}" = 1 ] && args+=(--no-timing)
+  python3 "$here/compare.py" "${args[@]}"
+fi
+[ "${COMPARE_NO_TIMING:-0}" = 1 ] && exit 0
+
+step "whole process: the CLI's batch against Twilio's calculator as a script"
+cargo build --release --quiet --locked --manifest-path "$repo/Cargo.toml" -p sms-preflight-cli >&2
+python3 "$here/whole_process.py" --scratch "$scratch" --corpus "$corpus" \
+  --cli "$repo/target/release/sms-preflight" --runs "${PASSES:-5}"

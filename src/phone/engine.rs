@@ -18,8 +18,14 @@ use rlibphonenumber::{
 
 use super::{NumberType, PossibleReason, RegionCode};
 
-/// Engine name and version (pinned exactly in `Cargo.toml`).
-pub(crate) const ENGINE: &str = "rlibphonenumber 2.2.15";
+/// Engine name, version (pinned exactly in `Cargo.toml`) and regex engine: `regex` with the
+/// `phone` feature natively, `regex-lite` with `phone-lite` alone and on wasm32.
+#[cfg(all(feature = "phone", not(target_arch = "wasm32")))]
+pub(crate) const ENGINE: &str = "rlibphonenumber 2.2.15 (regex)";
+/// Engine name, version (pinned exactly in `Cargo.toml`) and regex engine: `regex` with the
+/// `phone` feature natively, `regex-lite` with `phone-lite` alone and on wasm32.
+#[cfg(not(all(feature = "phone", not(target_arch = "wasm32"))))]
+pub(crate) const ENGINE: &str = "rlibphonenumber 2.2.15 (regex-lite)";
 
 /// libphonenumber metadata release compiled into [`ENGINE`] (from its README).
 pub(crate) const METADATA_VERSION: &str = "9.0.42";

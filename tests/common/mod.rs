@@ -234,3 +234,23 @@ pub fn check(text: &str, opts: &Options) -> Analysis<'static> {
     );
     a
 }
+
+/// The message corpus as JSON lines, and whether it is the whole shared corpus.
+///
+/// `SMS_PREFLIGHT_CORPUS=FILE` if set; else the shared corpus beside the repository
+/// (`../shared/corpus/messages.jsonl`, 26,640 messages); else the sample committed in
+/// `tests/data/corpus_sample.jsonl` (2,038 of them, made by `scripts/corpus_sample.py`), so a
+/// clone alone runs every corpus test. Says on stderr which one it read.
+pub fn corpus_jsonl() -> (String, bool) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let shared = root.join("../shared/corpus/messages.jsonl");
+    let (path, full) = match std::env::var_os("SMS_PREFLIGHT_CORPUS") {
+        Some(p) => (std::path::PathBuf::from(p), false),
+        None if shared.is_file() => (shared, true),
+        None => (root.join("tests/data/corpus_sample.jsonl"), false),
+    };
+    let data = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read the corpus {}: {e}", path.display()));
+    eprintln!("corpus: {}", path.display());
+    (data, full)
+}

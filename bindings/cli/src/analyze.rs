@@ -1,30 +1,36 @@
-//! `sms-preflight analyze`.
+//! `sms-preflight analyze` and `sms-preflight count`: one message from the command line or
+//! stdin, or a JSON Lines batch, written to stdout as it is computed.
 
-use std::fmt::Write as _;
-use std::io::{Read, Write};
+use std::io::{self, Read, Write};
 
 use clap::Args;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use sms_preflight::json::{json_string_utf16, replace_lone_surrogates};
 use sms_preflight::{
-    Analysis, Charset, ConcatRef, EncodingRequest, NationalLanguages, Options, SmartEncoding,
-    SmartMap, SmartResult, SplitPolicy, analyze, smart_encode,
+    Analysis, Charset, ConcatRef, Count, EncodingRequest, NationalLanguages, Options,
+    SmartEncoding, SmartMap, SmartResult, SplitPolicy, analyze, analyze_utf16, count, count_utf16,
+    smart_encode,
 };
 
 use crate::Failure;
+use crate::jsonl::{Answer, BatchArgs};
 
-/// Flags of `analyze`.
+/// Flags of `analyze` and `count` (the same for both).
 #[derive(Args)]
-pub(crate) struct AnalyzeArgs {
+pub(crate) struct MessageArgs {
     /// The message. When absent, it is read from stdin (one trailing newline is dropped,
     /// unless --keep-newline). Text that starts with `-` is fine: `analyze -- "-50% off"`
     /// or `analyze "-50% off"`.
     #[arg(allow_hyphen_values = true)]
     text: Option<String>,
-    /// Print the analysis as JSON.
+    /// Print the answer as JSON.
     #[arg(long, conflicts_with = "jsonl")]
     json: bool,
     /// Read one message a line from FILE (`-` for stdin): a JSON string, or an object with a
-    /// `text` field (an `id` field is echoed back). Writes one JSON analysis a line.
+    /// `text` field (an `id` field is echoed back). Writes one JSON answer a line, in order.
+    /// `\uD800`-style escapes of lone surrogates (JSON from JavaScript) are read as U+FFFD and
+    /// flagged.
     #[arg(long, value_name = "FILE", conflicts_with = "text")]
     jsonl: Option<String>,
     /// Start from Telnyx's profile: its charset, the 8-bit reference, at most 10 parts.
@@ -46,8 +52,8 @@ pub(crate) struct AnalyzeArgs {
     /// none (handset and carrier support varies).
     #[arg(long, value_name = "LANGS", value_parser = parse::<NationalLanguages>)]
     national: Option<NationalLanguages>,
-    /// Warn when the text needs more parts than this.
-    #[arg(long, value_name = "N")]
+    /// Warn when the text needs more parts than N (at least 1).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     max_parts: Option<u32>,
     /// Smart encoding: replace look-alike characters (curly quotes, dashes, odd spaces, ...)
     /// before the encoding is chosen. telnyx (Telnyx's list) or off (default). As at
@@ -62,13 +68,24 @@ pub(crate) struct AnalyzeArgs {
     /// Keep the trailing newline of text read from stdin.
     #[arg(long)]
     keep_newline: bool,
+    #[command(flatten)]
+    batch: BatchArgs,
+}
+
+/// What the subcommand answers for each message.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// The full analysis: parts with offsets, non-GSM characters, warnings.
+    Analyze,
+    /// The summary: encoding, units, parts, remaining, capacity and characters.
+    Count,
 }
 
 fn parse<T: std::str::FromStr<Err = sms_preflight::Error>>(s: &str) -> Result<T, String> {
     s.parse().map_err(|e: sms_preflight::Error| e.to_string())
 }
 
-impl AnalyzeArgs {
+impl MessageArgs {
     fn options(&self) -> Options {
         let mut o = if self.telnyx {
             Options::telnyx()
@@ -111,22 +128,30 @@ impl AnalyzeArgs {
     }
 }
 
-/// Runs smart encoding when it applies: when it is on, or when GSM-7 is forced (which,
-/// as at Telnyx, applies the Telnyx list). `None` when it cannot change anything.
-fn smart_step<'a>(
-    text: &'a str,
-    smart: &SmartEncoding,
-    opts: &Options,
-) -> Result<Option<SmartResult<'a>>, sms_preflight::Error> {
-    // Report what smart encoding did whenever the user asked for it (even when the
-    // encoding then skips it), or when it runs anyway (encoding gsm7).
-    if *smart == SmartEncoding::Off && !smart.applies(opts.encoding) {
-        return Ok(None);
-    }
-    smart_encode(text, smart, opts).map(Some)
+/// Options and smart encoding, as every message of a run uses them.
+struct Settings {
+    opts: Options,
+    smart: SmartEncoding,
 }
 
-/// The JSON output: the analysis of the text that is sent, plus what smart encoding did.
+impl Settings {
+    /// Runs smart encoding when it applies: when it is on, or when GSM-7 is forced (which,
+    /// as at Telnyx, applies the Telnyx list). `None` when it cannot change anything.
+    fn smart_step<'a>(
+        &self,
+        text: &'a str,
+    ) -> Result<Option<SmartResult<'a>>, sms_preflight::Error> {
+        // Report what smart encoding did whenever the user asked for it (even when the
+        // encoding then skips it), or when it runs anyway (encoding gsm7).
+        if self.smart == SmartEncoding::Off && !self.smart.applies(self.opts.encoding) {
+            return Ok(None);
+        }
+        smart_encode(text, &self.smart, &self.opts).map(Some)
+    }
+}
+
+/// The JSON output of `analyze`: the analysis of the text that is sent, plus what smart
+/// encoding did.
 #[derive(Serialize)]
 struct Output<'a, 'b> {
     #[serde(flatten)]
@@ -135,48 +160,104 @@ struct Output<'a, 'b> {
     smart_encoding: Option<&'b SmartResult<'a>>,
 }
 
-pub(crate) fn run(args: &AnalyzeArgs) -> Result<(), Failure> {
+/// The JSON output of `count`: the count of the text that is sent, plus a summary of what
+/// smart encoding did.
+#[derive(Serialize)]
+struct CountOutput {
+    #[serde(flatten)]
+    count: Count,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    smart_encoding: Option<SmartSummary>,
+    /// Unpaired surrogates of a JSON line, each counted as U+FFFD.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lone_surrogates: Option<usize>,
+}
+
+/// What `count` says about smart encoding: the figures, not the list of replacements.
+#[derive(Serialize)]
+struct SmartSummary {
+    summary: String,
+    replacements: usize,
+    parts_saved: isize,
+    costs_parts: bool,
+    before: Count,
+}
+
+impl SmartSummary {
+    fn of(r: &SmartResult<'_>) -> Self {
+        SmartSummary {
+            summary: r.summary(),
+            replacements: r.replacements.len(),
+            parts_saved: r.parts_saved(),
+            costs_parts: r.costs_parts(),
+            before: r.before,
+        }
+    }
+}
+
+/// Runs `analyze` or `count`.
+pub(crate) fn run(args: &MessageArgs, mode: Mode) -> Result<(), Failure> {
     let opts = args.options();
     // Options that cannot go together are a usage error, whatever the text.
     opts.validate()
         .map_err(|e| Failure::BadInput(e.to_string()))?;
-    let smart = args.smart()?;
+    let settings = Settings {
+        opts,
+        smart: args.smart()?,
+    };
     if let Some(path) = &args.jsonl {
-        return run_jsonl(path, &smart, &opts);
+        return run_jsonl(path, &settings, mode, &args.batch);
     }
     let text = match &args.text {
         Some(t) => t.clone(),
         None => read_stdin(args.keep_newline)?,
     };
     let rejected = |e: sms_preflight::Error| Failure::Rejected(e.to_string());
-    let smart_result = smart_step(&text, &smart, &opts).map_err(rejected)?;
+    let smart_result = settings.smart_step(&text).map_err(rejected)?;
     let sent: &str = smart_result.as_ref().map_or(&text, |r| &r.text);
-    let analysis = analyze(sent, &opts).map_err(rejected)?;
-    let out = if args.json {
-        let output = Output {
-            analysis: &analysis,
-            smart_encoding: smart_result.as_ref(),
-        };
-        serde_json::to_string_pretty(&output).map_err(|e| Failure::BadInput(e.to_string()))? + "\n"
-    } else {
-        report(&analysis, smart_result.as_ref())
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let written = match mode {
+        Mode::Analyze => {
+            let analysis = analyze(sent, &settings.opts).map_err(rejected)?;
+            if args.json {
+                let output = Output {
+                    analysis: &analysis,
+                    smart_encoding: smart_result.as_ref(),
+                };
+                serde_json::to_writer_pretty(&mut out, &output)
+                    .map_err(io::Error::from)
+                    .and_then(|()| writeln!(out))
+            } else {
+                write_report(&mut out, sent, &analysis, smart_result.as_ref())
+            }
+        }
+        Mode::Count => {
+            let c = count(sent, &settings.opts).map_err(rejected)?;
+            if args.json {
+                let output = CountOutput {
+                    count: c,
+                    smart_encoding: smart_result.as_ref().map(SmartSummary::of),
+                    lone_surrogates: None,
+                };
+                serde_json::to_writer_pretty(&mut out, &output)
+                    .map_err(io::Error::from)
+                    .and_then(|()| writeln!(out))
+            } else {
+                write_count(&mut out, &c, smart_result.as_ref())
+            }
+        }
     };
-    print_out(&out)
-}
-
-fn print_out(s: &str) -> Result<(), Failure> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(s.as_bytes()).and_then(|()| stdout.flush()) {
+    match written.and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         // A closed pipe (`| head`) is not an error worth reporting.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Failure::BadInput(format!("cannot write output: {e}"))),
     }
 }
 
 fn read_stdin(keep_newline: bool) -> Result<String, Failure> {
     let mut bytes = Vec::new();
-    std::io::stdin()
+    io::stdin()
         .read_to_end(&mut bytes)
         .map_err(|e| Failure::BadInput(format!("cannot read stdin: {e}")))?;
     let mut text = String::from_utf8(bytes).map_err(|e| {
@@ -195,16 +276,63 @@ fn read_stdin(keep_newline: bool) -> Result<String, Failure> {
     Ok(text)
 }
 
-/// One input line of `--jsonl`.
+/// An input line of `--jsonl` in object form.
 #[derive(Deserialize)]
-#[serde(untagged)]
-enum Line {
-    Text(String),
-    Object {
-        text: String,
-        #[serde(default)]
-        id: Option<serde_json::Value>,
-    },
+struct ObjectLine {
+    text: String,
+    #[serde(default)]
+    id: Option<serde_json::Value>,
+}
+
+/// The `text` of an object line, undecoded (serde_json's `RawValue` keeps lone surrogate
+/// escapes, which a `String` cannot hold).
+#[derive(Deserialize)]
+struct RawObjectLine<'a> {
+    #[serde(borrow)]
+    text: &'a RawValue,
+}
+
+/// One message of a batch.
+struct Request {
+    /// The text, with each lone surrogate (if any) read as U+FFFD.
+    text: String,
+    /// The text as UTF-16 with its lone surrogates, when it has some.
+    utf16: Option<Vec<u16>>,
+    id: Option<serde_json::Value>,
+}
+
+const EXPECTED: &str = "expected a JSON string or an object with a \"text\" string, such as {\"text\": \"Hi\", \"id\": 7}";
+
+fn parse_line(line: &str) -> Result<Request, String> {
+    let (fixed, lone) = replace_lone_surrogates(line);
+    let is_string = fixed.trim_start().starts_with('"');
+    let bad = |e: serde_json::Error| format!("{EXPECTED} ({e})");
+    let (text, id) = if is_string {
+        (serde_json::from_str::<String>(&fixed).map_err(bad)?, None)
+    } else if fixed.trim_start().starts_with('{') {
+        let o: ObjectLine = serde_json::from_str(&fixed).map_err(bad)?;
+        (o.text, o.id)
+    } else {
+        return Err(format!(
+            "{EXPECTED}; this line starts with {:?}",
+            fixed.trim_start().chars().next().unwrap_or(' ')
+        ));
+    };
+    let mut utf16 = None;
+    if lone > 0 {
+        // The surrogates may be in the id: decode the text itself to find out.
+        let raw = if is_string {
+            serde_json::from_str::<&RawValue>(line).map_err(bad)?
+        } else {
+            serde_json::from_str::<RawObjectLine<'_>>(line)
+                .map_err(bad)?
+                .text
+        };
+        if replace_lone_surrogates(raw.get()).1 > 0 {
+            utf16 = Some(json_string_utf16(raw.get()).map_err(|e| format!("{EXPECTED} ({e})"))?);
+        }
+    }
+    Ok(Request { text, utf16, id })
 }
 
 /// One output line of `--jsonl`.
@@ -221,112 +349,195 @@ struct ErrorBody {
     error: sms_preflight::Error,
 }
 
-fn run_jsonl(path: &str, smart: &SmartEncoding, opts: &Options) -> Result<(), Failure> {
-    crate::jsonl::run(path, |line, json| {
-        let parsed: Line = serde_json::from_str(line).map_err(|e| {
-            format!("expected a JSON string or an object with a \"text\" string ({e})")
-        })?;
-        let (text, id) = match &parsed {
-            Line::Text(t) => (t.as_str(), None),
-            Line::Object { text, id } => (text.as_str(), id.as_ref()),
-        };
-        let smart_result = smart_step(text, smart, opts);
-        let analysis = match &smart_result {
-            Ok(r) => analyze(r.as_ref().map_or(text, |r| &r.text), opts).map(|a| (a, r.as_ref())),
-            Err(e) => Err(e.clone()),
-        };
-        let written = match analysis {
-            Ok((a, smart_encoding)) => {
-                let body = Output {
-                    analysis: &a,
-                    smart_encoding,
-                };
-                serde_json::to_writer(json, &OutLine { id, body })
-            }
-            Err(error) => serde_json::to_writer(
-                json,
+/// Writes `body` for the line, or its error object.
+fn write_line<T: Serialize>(
+    out: &mut Vec<u8>,
+    id: Option<&serde_json::Value>,
+    body: Result<T, sms_preflight::Error>,
+) -> Result<Answer, String> {
+    let (written, answer) = match body {
+        Ok(body) => (
+            serde_json::to_writer(out, &OutLine { id, body }),
+            Answer::Ok,
+        ),
+        Err(error) => (
+            serde_json::to_writer(
+                out,
                 &OutLine {
                     id,
                     body: ErrorBody { error },
                 },
             ),
-        };
-        written.map_err(|e| format!("cannot write the answer: {e}"))
-    })
-    .map_err(Failure::BadInput)
+            Answer::Failed,
+        ),
+    };
+    written
+        .map(|()| answer)
+        .map_err(|e| format!("cannot write the answer: {e}"))
 }
 
-/// Shows a string with control characters visible.
-fn visible(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{{{:X}}}", u32::from(c));
-            }
-            c => out.push(c),
-        }
+/// Answers one `analyze --jsonl` line.
+fn analyze_line(line: &str, out: &mut Vec<u8>, s: &Settings) -> Result<Answer, String> {
+    let req = parse_line(line)?;
+    let id = req.id.as_ref();
+    let smart = match s.smart_step(&req.text) {
+        Ok(r) => r,
+        Err(e) => return write_line::<()>(out, id, Err(e)),
+    };
+    let mut buf = String::new();
+    let analysis = match (&smart, &req.utf16) {
+        // Smart encoding works on text, where a lone surrogate is already U+FFFD: it is
+        // counted the same, but not marked `lone_surrogate`.
+        (Some(r), _) => analyze(&r.text, &s.opts),
+        (None, Some(units)) => analyze_utf16(units, &mut buf, &s.opts),
+        (None, None) => analyze(&req.text, &s.opts),
+    };
+    let body = analysis
+        .as_ref()
+        .map_err(Clone::clone)
+        .map(|analysis| Output {
+            analysis,
+            smart_encoding: smart.as_ref(),
+        });
+    write_line(out, id, body)
+}
+
+/// Answers one `count --jsonl` line.
+fn count_line(line: &str, out: &mut Vec<u8>, s: &Settings) -> Result<Answer, String> {
+    let req = parse_line(line)?;
+    let id = req.id.as_ref();
+    let smart = match s.smart_step(&req.text) {
+        Ok(r) => r,
+        Err(e) => return write_line::<()>(out, id, Err(e)),
+    };
+    let lone = req.utf16.as_ref().map(|u| {
+        char::decode_utf16(u.iter().copied())
+            .filter(Result::is_err)
+            .count()
+    });
+    let c = match (&smart, &req.utf16) {
+        (Some(r), _) => count(&r.text, &s.opts),
+        (None, Some(units)) => count_utf16(units, &s.opts),
+        (None, None) => count(&req.text, &s.opts),
+    };
+    let body = c.map(|count| CountOutput {
+        count,
+        smart_encoding: smart.as_ref().map(SmartSummary::of),
+        lone_surrogates: lone,
+    });
+    write_line(out, id, body)
+}
+
+fn run_jsonl(path: &str, s: &Settings, mode: Mode, batch: &BatchArgs) -> Result<(), Failure> {
+    let jobs = batch.jobs();
+    let totals = match mode {
+        Mode::Analyze => crate::jsonl::run(path, jobs, |line, out| analyze_line(line, out, s)),
+        Mode::Count => crate::jsonl::run(path, jobs, |line, out| count_line(line, out, s)),
     }
-    out
+    .map_err(Failure::BadInput)?;
+    crate::batch_exit(batch, totals)
 }
 
-/// The human-readable report.
-fn report(a: &Analysis<'_>, smart: Option<&SmartResult<'_>>) -> String {
-    let mut r = String::new();
+/// Writes a string with control characters made visible.
+fn write_visible(w: &mut impl Write, s: &str) -> io::Result<()> {
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        if !c.is_control() {
+            continue;
+        }
+        w.write_all(&s.as_bytes()[start..i])?;
+        match c {
+            '\n' => w.write_all(b"\\n")?,
+            '\r' => w.write_all(b"\\r")?,
+            '\t' => w.write_all(b"\\t")?,
+            c => write!(w, "\\u{{{:X}}}", u32::from(c))?,
+        }
+        start = i + c.len_utf8();
+    }
+    w.write_all(&s.as_bytes()[start..])
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// The `remaining` line of a report: what is left, and where.
+fn write_remaining(
+    w: &mut impl Write,
+    parts: usize,
+    remaining: usize,
+    capacity: usize,
+    unit: &str,
+) -> io::Result<()> {
+    match parts {
+        0 => writeln!(
+            w,
+            "remaining   {remaining} {unit} free: the text is empty, nothing to send (one part holds {capacity})"
+        ),
+        1 => writeln!(
+            w,
+            "remaining   {remaining} {unit} left in the one part (capacity {capacity})"
+        ),
+        _ => writeln!(
+            w,
+            "remaining   {remaining} {unit} left in the last part (capacity {capacity})"
+        ),
+    }
+}
+
+/// The human-readable report of `analyze`, written as it goes.
+fn write_report(
+    w: &mut impl Write,
+    text: &str,
+    a: &Analysis<'_>,
+    smart: Option<&SmartResult<'_>>,
+) -> io::Result<()> {
     let unit = a.encoding.unit_name();
     if let Some(s) = smart {
-        let _ = writeln!(r, "smart       {}", s.summary());
+        writeln!(w, "smart       {}", s.summary())?;
     }
-    let _ = writeln!(
-        r,
+    writeln!(
+        w,
         "encoding    {} ({} charset)",
         a.encoding.name(),
         a.charset.name()
-    );
+    )?;
     if a.national_locking_shift.is_some() || a.national_single_shift.is_some() {
         let name = |l: Option<sms_preflight::Language>| l.map_or("default", |l| l.name());
-        let _ = writeln!(
-            r,
+        writeln!(
+            w,
             "national    locking shift: {}, single shift: {} ({} UDH octets per part)",
             name(a.national_locking_shift),
             name(a.national_single_shift),
             a.udh_octets
-        );
+        )?;
     }
-    let sizes: Vec<String> = a.segments.iter().map(|s| s.units.to_string()).collect();
-    let _ = writeln!(
-        r,
-        "length      {} {unit} in {} part{}{}",
+    write!(
+        w,
+        "length      {} {unit} in {} part{}",
         a.units,
         a.parts,
-        if a.parts == 1 { "" } else { "s" },
-        if a.parts > 1 {
-            format!(" ({})", sizes.join(" + "))
-        } else {
-            String::new()
+        plural(a.parts)
+    )?;
+    if a.parts > 1 {
+        for (i, s) in a.segments.iter().enumerate() {
+            write!(w, "{}{}", if i == 0 { " (" } else { " + " }, s.units)?;
         }
-    );
-    let _ = writeln!(
-        r,
-        "remaining   {} {unit} left in the {} part (capacity {})",
-        a.remaining,
-        if a.parts > 1 { "last" } else { "one" },
-        a.part_capacity
-    );
-    let _ = writeln!(
-        r,
+        write!(w, ")")?;
+    }
+    writeln!(w)?;
+    write_remaining(w, a.parts, a.remaining, a.part_capacity, unit)?;
+    writeln!(
+        w,
         "text        {} characters, {} graphemes, {} UTF-8 bytes, {} UTF-16 units",
         a.chars, a.graphemes, a.utf8_len, a.utf16_len
-    );
-    for w in &a.warnings {
-        let _ = writeln!(r, "warning     {w}");
+    )?;
+    for warning in &a.warnings {
+        writeln!(w, "warning     {warning}")?;
     }
     for (i, s) in a.segments.iter().enumerate() {
-        let _ = writeln!(
-            r,
+        writeln!(
+            w,
             "\npart {}/{}  {}/{} {unit}  bytes {}..{}  UTF-16 {}..{}",
             i + 1,
             a.parts,
@@ -336,15 +547,17 @@ fn report(a: &Analysis<'_>, smart: Option<&SmartResult<'_>>) -> String {
             s.utf8.end,
             s.utf16.start,
             s.utf16.end
-        );
-        let _ = writeln!(r, "  {}", visible(s.text));
+        )?;
+        write!(w, "  ")?;
+        write_visible(w, s.text)?;
+        writeln!(w)?;
     }
     if let Some(s) = smart.filter(|s| s.applied()) {
-        smart_report(&mut r, s);
+        smart_report(w, s)?;
     }
     if !a.non_gsm.is_empty() {
-        let _ = writeln!(
-            r,
+        writeln!(
+            w,
             "\nnot encodable in GSM-7 ({} charset{}) ({}):",
             a.charset.name(),
             if a.encoding == sms_preflight::Encoding::Ucs2 {
@@ -353,77 +566,127 @@ fn report(a: &Analysis<'_>, smart: Option<&SmartResult<'_>>) -> String {
                 ""
             },
             a.non_gsm.len()
-        );
+        )?;
         const SHOWN: usize = 20;
         for c in a.non_gsm.iter().take(SHOWN) {
-            let _ = writeln!(
-                r,
+            writeln!(
+                w,
                 "  {} at byte {}, UTF-16 {}",
                 c.describe(),
                 c.utf8,
                 c.utf16
-            );
+            )?;
         }
         if a.non_gsm.len() > SHOWN {
-            let _ = writeln!(r, "  … and {} more", a.non_gsm.len() - SHOWN);
+            writeln!(w, "  … and {} more", a.non_gsm.len() - SHOWN)?;
         }
         // The text with each such character marked.
-        let mut marked = String::new();
+        write!(w, "\nmarked:\n  ")?;
         let mut at = 0;
-        let text: String = a.segments.iter().map(|s| s.text).collect();
+        let mut ch = [0; 4];
         for c in &a.non_gsm {
-            marked.push_str(&visible(&text[at..c.utf8]));
-            let _ = write!(marked, "⟦{}⟧", visible(&c.ch.to_string()));
+            write_visible(w, &text[at..c.utf8])?;
+            write!(w, "⟦")?;
+            write_visible(w, c.ch.encode_utf8(&mut ch))?;
+            write!(w, "⟧")?;
             at = c.utf8 + c.ch.len_utf8();
         }
-        marked.push_str(&visible(&text[at..]));
-        let _ = writeln!(r, "\nmarked:\n  {marked}");
+        write_visible(w, &text[at..])?;
+        writeln!(w)?;
     }
-    r
+    Ok(())
+}
+
+/// The human-readable answer of `count`.
+fn write_count(w: &mut impl Write, c: &Count, smart: Option<&SmartResult<'_>>) -> io::Result<()> {
+    let unit = c.encoding.unit_name();
+    if let Some(s) = smart {
+        writeln!(w, "smart       {}", s.summary())?;
+    }
+    writeln!(w, "encoding    {}", c.encoding.name())?;
+    writeln!(
+        w,
+        "length      {} {unit} in {} part{}",
+        c.units,
+        c.parts,
+        plural(c.parts)
+    )?;
+    write_remaining(w, c.parts, c.remaining, c.part_capacity, unit)?;
+    writeln!(w, "characters  {}", c.chars)
 }
 
 /// The replacements smart encoding made, for the human-readable report.
-fn smart_report(r: &mut String, s: &SmartResult<'_>) {
+fn smart_report(w: &mut impl Write, s: &SmartResult<'_>) -> io::Result<()> {
     let n = s.replacements.len();
-    let _ = writeln!(
-        r,
+    writeln!(
+        w,
         "\nsmart encoding replaced {n} character{} ({} distinct), length {:+} characters; offsets in the original text:",
-        if n == 1 { "" } else { "s" },
+        plural(n),
         s.replaced_character_count,
         s.length_change
-    );
+    )?;
     const SHOWN: usize = 20;
     for x in s.replacements.iter().take(SHOWN) {
-        let _ = writeln!(
-            r,
-            "  {} at byte {}, UTF-16 {}",
-            visible(&x.describe()),
-            x.utf8,
-            x.utf16
-        );
+        write!(w, "  ")?;
+        write_visible(w, &x.describe())?;
+        writeln!(w, " at byte {}, UTF-16 {}", x.utf8, x.utf16)?;
     }
     if n > SHOWN {
-        let _ = writeln!(r, "  … and {} more", n - SHOWN);
+        writeln!(w, "  … and {} more", n - SHOWN)?;
     }
     let (b, a) = (&s.before, &s.after);
-    let _ = writeln!(
-        r,
+    writeln!(
+        w,
         "  before: {} {} in {} part{}; after: {} {} in {} part{}",
         b.units,
         b.encoding.unit_name(),
         b.parts,
-        if b.parts == 1 { "" } else { "s" },
+        plural(b.parts),
         a.units,
         a.encoding.unit_name(),
         a.parts,
-        if a.parts == 1 { "" } else { "s" }
-    );
+        plural(a.parts)
+    )?;
     if s.costs_parts() {
-        let _ = writeln!(
-            r,
+        writeln!(
+            w,
             "  warning: smart encoding costs {} part{} here; --encoding ucs2 skips it",
             s.parts_saved().unsigned_abs(),
             if s.parts_saved() == -1 { "" } else { "s" }
-        );
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lone_surrogates_only_where_the_text_has_them() {
+        let r = parse_line(r#""a\ud800b""#).unwrap();
+        assert_eq!(r.text, "a\u{FFFD}b");
+        assert_eq!(r.utf16.as_deref(), Some(&[0x61, 0xD800, 0x62][..]));
+        let r = parse_line(r#"{"id": "\udc00", "text": "ok \ud83d\ude00"}"#).unwrap();
+        assert_eq!((r.text.as_str(), r.utf16), ("ok 😀", None));
+        assert_eq!(r.id.unwrap(), "\u{FFFD}");
+        let r = parse_line(r#"{"text": "\udc00x", "lang": "en"}"#).unwrap();
+        assert_eq!(r.utf16.as_deref(), Some(&[0xDC00, 0x78][..]));
+    }
+
+    #[test]
+    fn bad_lines_say_what_was_expected() {
+        for (line, says) in [
+            (
+                r#"{"text": 123}"#,
+                "invalid type: integer `123`, expected a string",
+            ),
+            (r#"{"id": 1}"#, "missing field `text`"),
+            ("[1]", "this line starts with '['"),
+            (r#""unterminated"#, "EOF while parsing"),
+        ] {
+            let e = parse_line(line).err().unwrap();
+            assert!(e.starts_with(EXPECTED) && e.contains(says), "{line}: {e}");
+        }
     }
 }

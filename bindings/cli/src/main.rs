@@ -1,8 +1,10 @@
 //! `sms-preflight`: the command-line front end of the sms-preflight crate.
 //!
 //! A thin layer: it parses flags into [`sms_preflight::Options`], reads input, calls the
-//! library and prints what it returns. Exit status: 0 on success, 1 when the library
-//! rejects the text (for example `--encoding gsm7` on an emoji), 2 on bad input or usage.
+//! library and streams what it returns to stdout. Exit status of one message: 0 on success,
+//! 1 when the library rejects the text (for example `--encoding gsm7` on an emoji), 2 on bad
+//! input or usage. A `--jsonl` batch answers every line (errors are data) and exits 0, or 1
+//! with `--fail-on-error` when a line was answered with an error, or 2 on an I/O failure.
 
 mod analyze;
 mod decode;
@@ -26,7 +28,10 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Analyze a message: encoding, units, parts, each part's boundaries, non-GSM characters.
-    Analyze(analyze::AnalyzeArgs),
+    Analyze(analyze::MessageArgs),
+    /// The summary of a message: encoding, units, parts, remaining room and characters.
+    /// Takes every option of `analyze`.
+    Count(analyze::MessageArgs),
     /// Encode a message: each segment's TP-User-Data (UDH and user data) as hex.
     Encode(encode::EncodeArgs),
     /// Decode one segment's TP-User-Data: its text and header elements.
@@ -45,10 +50,23 @@ pub(crate) enum Failure {
     BadInput(String),
 }
 
+/// The outcome of a batch that answered every line: an error only with `--fail-on-error`
+/// and at least one line answered with an error.
+pub(crate) fn batch_exit(batch: &jsonl::BatchArgs, totals: jsonl::Totals) -> Result<(), Failure> {
+    if batch.fail_on_error && totals.failed > 0 {
+        return Err(Failure::Rejected(format!(
+            "{} of {} lines answered with an error (--fail-on-error)",
+            totals.failed, totals.lines
+        )));
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        Command::Analyze(args) => analyze::run(args),
+        Command::Analyze(args) => analyze::run(args, analyze::Mode::Analyze),
+        Command::Count(args) => analyze::run(args, analyze::Mode::Count),
         Command::Encode(args) => encode::run(args),
         Command::Decode(args) => decode::run(args),
         // The phone subcommand reports its own errors and picks its exit status.

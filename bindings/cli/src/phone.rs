@@ -14,7 +14,7 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use serde_json::{Map, Value, json};
-use sms_preflight::phone::{Address, PhoneError, normalize};
+use sms_preflight::phone::{Address, AddressError, PhoneError, normalize};
 
 /// Arguments of the `phone` subcommand.
 #[derive(Debug, clap::Args)]
@@ -45,12 +45,15 @@ pub struct PhoneArgs {
     /// Batch mode: JSON Lines requests from FILE ("-" for stdin), JSON Lines results on stdout.
     #[arg(long, value_name = "FILE")]
     pub jsonl: Option<String>,
+
+    #[command(flatten)]
+    pub batch: crate::jsonl::BatchArgs,
 }
 
 /// Runs the `phone` subcommand.
 pub fn run(args: &PhoneArgs) -> ExitCode {
     match (&args.jsonl, &args.input) {
-        (Some(path), _) => run_batch(path, args.region.as_deref()),
+        (Some(path), _) => run_batch(path, args.region.as_deref(), &args.batch),
         (None, Some(input)) => run_single(input, args.region.as_deref(), args.json),
         (None, None) => {
             eprintln!("sms-preflight phone: give a number, or --jsonl FILE");
@@ -59,22 +62,38 @@ pub fn run(args: &PhoneArgs) -> ExitCode {
     }
 }
 
-/// The JSON result for one number: the number's fields, or `error`.
-fn result_json(input: &str, region: Option<&str>) -> (Value, bool) {
+/// The JSON result for one number: the number's fields, or `error`. Every field the
+/// output has (`is_valid`, `type`, `region`) needs the engine's validation, so it always
+/// runs; but the number an E.164 `address` already holds is reused, not parsed again.
+fn result_json(
+    input: &str,
+    region: Option<&str>,
+    address: &Result<Address, AddressError>,
+) -> (Value, bool) {
     let mut obj = Map::new();
     obj.insert("input".into(), input.into());
     obj.insert("default_region".into(), region.into());
-    let ok = match normalize(input, region) {
-        Ok(n) => {
-            if let Ok(Value::Object(fields)) = serde_json::to_value(&n) {
-                obj.extend(fields);
-            }
+    let mut fields = |n: &sms_preflight::phone::PhoneNumber| {
+        if let Ok(Value::Object(fields)) = serde_json::to_value(n) {
+            obj.extend(fields);
+        }
+    };
+    let ok = match address {
+        // classify_with_region normalized `input` with `region` to get this number.
+        Ok(Address::E164 { number, .. }) => {
+            fields(number);
             true
         }
-        Err(e) => {
-            obj.insert("error".into(), error_json(&e));
-            false
-        }
+        _ => match normalize(input, region) {
+            Ok(n) => {
+                fields(&n);
+                true
+            }
+            Err(e) => {
+                obj.insert("error".into(), error_json(&e));
+                false
+            }
+        },
     };
     (Value::Object(obj), ok)
 }
@@ -84,17 +103,13 @@ fn error_json(e: &PhoneError) -> Value {
 }
 
 fn run_single(input: &str, region: Option<&str>, as_json: bool) -> ExitCode {
-    let (mut value, parsed) = result_json(input, region);
     let address = Address::classify_with_region(input, region);
+    let (mut value, parsed) = result_json(input, region, &address);
     let ok = parsed || address.is_ok();
     let mut out = io::stdout().lock();
     let written = if as_json {
-        let addr = match &address {
-            Ok(a) => json!({"kind": a.kind(), "value": a.api_value()}),
-            Err(e) => json!({"error": e}),
-        };
         if let Value::Object(obj) = &mut value {
-            obj.insert("address".into(), addr);
+            obj.insert("address".into(), address_json(&address));
         }
         writeln!(out, "{value}")
     } else {
@@ -115,7 +130,7 @@ fn write_report(
     input: &str,
     region: Option<&str>,
     v: &Value,
-    address: &Result<Address, sms_preflight::phone::AddressError>,
+    address: &Result<Address, AddressError>,
 ) -> io::Result<()> {
     let s = |key: &str| match &v[key] {
         Value::Null => "-".to_owned(),
@@ -200,22 +215,60 @@ struct Request {
     region: Option<String>,
 }
 
-fn run_batch(path: &str, fallback_region: Option<&str>) -> ExitCode {
-    match crate::jsonl::run(path, |line, json| answer(line, json, fallback_region)) {
-        Ok(()) => ExitCode::SUCCESS,
+fn run_batch(
+    path: &str,
+    fallback_region: Option<&str>,
+    batch: &crate::jsonl::BatchArgs,
+) -> ExitCode {
+    let totals = match crate::jsonl::run(path, batch.jobs(), |line, json| {
+        answer(line, json, fallback_region)
+    }) {
+        Ok(totals) => totals,
         Err(e) => {
             eprintln!("sms-preflight phone: {e}");
-            ExitCode::from(2)
+            return ExitCode::from(2);
+        }
+    };
+    match crate::batch_exit(batch, totals) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(crate::Failure::Rejected(msg) | crate::Failure::BadInput(msg)) => {
+            eprintln!("sms-preflight phone: {msg}");
+            ExitCode::from(1)
         }
     }
 }
 
-/// Answers one batch line: the result object, or why the line is not a request.
-fn answer(line: &str, json: &mut Vec<u8>, fallback_region: Option<&str>) -> Result<(), String> {
+/// The `address` object of a result: the kind and the value to send, or why the input is
+/// not usable as `to`/`from`.
+fn address_json(address: &Result<Address, AddressError>) -> Value {
+    match address {
+        Ok(a) => json!({"kind": a.kind(), "value": a.api_value()}),
+        Err(e) => json!({"error": e}),
+    }
+}
+
+/// Answers one batch line: the result object (with its `address`, as `--json` gives it), or
+/// why the line is not a request. A line whose number does not parse and is not a short code
+/// or sender ID either counts as failed for `--fail-on-error`.
+fn answer(
+    line: &str,
+    json: &mut Vec<u8>,
+    fallback_region: Option<&str>,
+) -> Result<crate::jsonl::Answer, String> {
     let req = parse_request(line)?;
     let region = req.region.as_deref().or(fallback_region);
-    serde_json::to_writer(json, &result_json(&req.input, region).0)
-        .map_err(|e| format!("cannot write the answer: {e}"))
+    let address = Address::classify_with_region(&req.input, region);
+    let (mut value, parsed) = result_json(&req.input, region, &address);
+    let ok = parsed || address.is_ok();
+    if let Value::Object(obj) = &mut value {
+        obj.insert("address".into(), address_json(&address));
+    }
+    serde_json::to_writer(json, &value).map_err(|e| format!("cannot write the answer: {e}"))?;
+    Ok(if ok {
+        crate::jsonl::Answer::Ok
+    } else {
+        crate::jsonl::Answer::Failed
+    })
 }
 
 fn parse_request(line: &str) -> Result<Request, String> {
@@ -229,7 +282,7 @@ mod tests {
 
     fn run_lines(input: &str, region: Option<&str>) -> Vec<Value> {
         let mut out = Vec::new();
-        crate::jsonl::answer_lines(input.as_bytes(), &mut out, |line, json| {
+        crate::jsonl::answer_lines(input.as_bytes(), &mut out, 2, &|line, json| {
             answer(line, json, region)
         })
         .unwrap();
@@ -288,7 +341,8 @@ mod tests {
         crate::jsonl::answer_lines(
             &b"\xff\xfe\n{\"input\": \"+16502530000\"}\n"[..],
             &mut out,
-            |line, json| answer(line, json, None),
+            1,
+            &|line, json| answer(line, json, None),
         )
         .unwrap();
         let text = String::from_utf8(out).unwrap();
@@ -300,7 +354,7 @@ mod tests {
 
     #[test]
     fn report_mentions_fix() {
-        let (v, ok) = result_json("4155552671", None);
+        let (v, ok) = result_json("4155552671", None, &Address::classify("4155552671"));
         assert!(!ok);
         let mut out = Vec::new();
         write_report(

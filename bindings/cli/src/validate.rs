@@ -7,7 +7,8 @@
 //!
 //! Exit codes: single request 0 valid, 1 invalid, 2 usage or input error (unreadable file,
 //! malformed JSON, bad `--rates`/`--now`); batch 0 when every line was answered (an invalid
-//! request or a malformed line is an answer), 2 on I/O errors.
+//! request or a malformed line is an answer; with `--fail-on-error` they make it 1), 2 on
+//! I/O errors. `--jobs N` as in every batch mode.
 
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
@@ -57,6 +58,9 @@ pub struct ValidateArgs {
     /// Batch mode: one JSON request a line from FILE ("-" for stdin), one JSON report a line on stdout.
     #[arg(long, value_name = "FILE")]
     pub jsonl: Option<String>,
+
+    #[command(flatten)]
+    pub batch: crate::jsonl::BatchArgs,
 }
 
 fn read(path: &str) -> Result<String, String> {
@@ -141,15 +145,29 @@ pub fn run(args: &ValidateArgs) -> ExitCode {
         }
     };
     if let Some(path) = &args.jsonl {
-        let result = crate::jsonl::run(path, |line, out| {
+        // An invalid request or a malformed line counts as failed for --fail-on-error.
+        let result = crate::jsonl::run(path, args.batch.jobs(), |line, out| {
+            use crate::jsonl::Answer;
             match check(line, endpoint, &policy, now) {
-                Ok(report) => serde_json::to_writer(out, &report).map_err(|e| e.to_string()),
+                Ok(report) => serde_json::to_writer(out, &report)
+                    .map(|()| {
+                        if report.valid {
+                            Answer::Ok
+                        } else {
+                            Answer::Failed
+                        }
+                    })
+                    .map_err(|e| e.to_string()),
                 // The driver writes {"line": N, "error": {"kind": "bad_request", "message"}}.
                 Err(e) => Err(format!("10015 Bad Request: {}", e.detail)),
             }
         });
-        return match result {
-            Ok(()) => ExitCode::SUCCESS,
+        return match result.map(|totals| crate::batch_exit(&args.batch, totals)) {
+            Ok(Ok(())) => ExitCode::SUCCESS,
+            Ok(Err(crate::Failure::Rejected(msg) | crate::Failure::BadInput(msg))) => {
+                eprintln!("sms-preflight validate: {msg}");
+                ExitCode::from(1)
+            }
             Err(msg) => {
                 eprintln!("sms-preflight validate: {msg}");
                 ExitCode::from(2)
