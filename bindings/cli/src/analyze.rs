@@ -1,20 +1,20 @@
 //! `sms-preflight analyze` and `sms-preflight count`: one message from the command line or
 //! stdin, or a JSON Lines batch, written to stdout as it is computed.
 
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 
 use clap::Args;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use sms_preflight::json::{json_string_utf16, replace_lone_surrogates};
 use sms_preflight::{
-    Analysis, Charset, ConcatRef, Count, EncodingRequest, NationalLanguages, Options,
-    SmartEncoding, SmartMap, SmartResult, SplitPolicy, analyze, analyze_utf16, count, count_utf16,
-    smart_encode,
+    Analysis, Count, Options, SmartEncoding, SmartResult, analyze, analyze_utf16, count,
+    count_utf16, smart_encode,
 };
 
 use crate::Failure;
 use crate::jsonl::{Answer, BatchArgs};
+use crate::text_args::{TextArgs, read_stdin};
 
 /// Flags of `analyze` and `count` (the same for both).
 #[derive(Args)]
@@ -33,41 +33,8 @@ pub(crate) struct MessageArgs {
     /// flagged.
     #[arg(long, value_name = "FILE", conflicts_with = "text")]
     jsonl: Option<String>,
-    /// Start from Telnyx's profile: its charset, the 8-bit reference, at most 10 parts.
-    #[arg(long)]
-    telnyx: bool,
-    /// GSM-7 character set: standard (3GPP), telnyx (conservative, no €) or telnyx-euro.
-    #[arg(long, value_parser = parse::<Charset>)]
-    charset: Option<Charset>,
-    /// Use a 16-bit concatenation reference (152/66 per part instead of 153/67).
-    #[arg(long)]
-    ref16: bool,
-    /// Where parts may end: graphemes (default) or codepoints.
-    #[arg(long, value_parser = parse::<SplitPolicy>)]
-    split: Option<SplitPolicy>,
-    /// Requested encoding: auto (default), gsm7 or ucs2.
-    #[arg(long, value_parser = parse::<EncodingRequest>)]
-    encoding: Option<EncodingRequest>,
-    /// National shift tables the sender may use: a list like `tr,es,pt`, or `all`. Default:
-    /// none (handset and carrier support varies).
-    #[arg(long, value_name = "LANGS", value_parser = parse::<NationalLanguages>)]
-    national: Option<NationalLanguages>,
-    /// Warn when the text needs more parts than N (at least 1).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
-    max_parts: Option<u32>,
-    /// Smart encoding: replace look-alike characters (curly quotes, dashes, odd spaces, ...)
-    /// before the encoding is chosen. telnyx (Telnyx's list) or off (default). As at
-    /// Telnyx, --encoding gsm7 applies the Telnyx list even when this is off, and
-    /// --encoding ucs2 skips it.
-    #[arg(long, value_name = "MODE", value_parser = parse::<SmartEncoding>)]
-    smart: Option<SmartEncoding>,
-    /// Smart encoding with your own map, read from a JSON FILE:
-    /// {"base": "telnyx" | "none", "map": {"…": "...", "U+200B": "", "\t": null}}.
-    #[arg(long, value_name = "FILE", conflicts_with = "smart")]
-    smart_map: Option<String>,
-    /// Keep the trailing newline of text read from stdin.
-    #[arg(long)]
-    keep_newline: bool,
+    #[command(flatten)]
+    pub(crate) text_opts: TextArgs,
     #[command(flatten)]
     batch: BatchArgs,
 }
@@ -81,50 +48,13 @@ pub(crate) enum Mode {
     Count,
 }
 
-fn parse<T: std::str::FromStr<Err = sms_preflight::Error>>(s: &str) -> Result<T, String> {
-    s.parse().map_err(|e: sms_preflight::Error| e.to_string())
-}
-
 impl MessageArgs {
     fn options(&self) -> Options {
-        let mut o = if self.telnyx {
-            Options::telnyx()
-        } else {
-            Options::default()
-        };
-        if let Some(c) = self.charset {
-            o.charset = c;
-        }
-        if self.ref16 {
-            o.reference = ConcatRef::Bits16;
-        }
-        if let Some(s) = self.split {
-            o.split = s;
-        }
-        if let Some(e) = self.encoding {
-            o.encoding = e;
-        }
-        if let Some(n) = self.national {
-            o.national = n;
-        }
-        if self.max_parts.is_some() {
-            o.max_parts = self.max_parts;
-        }
-        o
+        self.text_opts.options()
     }
 
     fn smart(&self) -> Result<SmartEncoding, Failure> {
-        let Some(path) = &self.smart_map else {
-            return Ok(self.smart.clone().unwrap_or_default());
-        };
-        let raw = std::fs::read_to_string(path)
-            .map_err(|e| Failure::BadInput(format!("cannot read {path}: {e}")))?;
-        let map: SmartMap = serde_json::from_str(&raw).map_err(|e| {
-            Failure::BadInput(format!(
-                "{path}: not a smart-encoding map ({e}); expected {{\"base\": \"telnyx\" or \"none\", \"map\": {{\"…\": \"...\"}}}}"
-            ))
-        })?;
-        Ok(SmartEncoding::Custom(map))
+        self.text_opts.smart()
     }
 }
 
@@ -210,7 +140,7 @@ pub(crate) fn run(args: &MessageArgs, mode: Mode) -> Result<(), Failure> {
     }
     let text = match &args.text {
         Some(t) => t.clone(),
-        None => read_stdin(args.keep_newline)?,
+        None => read_stdin(args.text_opts.keep_newline)?,
     };
     let rejected = |e: sms_preflight::Error| Failure::Rejected(e.to_string());
     let smart_result = settings.smart_step(&text).map_err(rejected)?;
@@ -253,27 +183,6 @@ pub(crate) fn run(args: &MessageArgs, mode: Mode) -> Result<(), Failure> {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Failure::BadInput(format!("cannot write output: {e}"))),
     }
-}
-
-fn read_stdin(keep_newline: bool) -> Result<String, Failure> {
-    let mut bytes = Vec::new();
-    io::stdin()
-        .read_to_end(&mut bytes)
-        .map_err(|e| Failure::BadInput(format!("cannot read stdin: {e}")))?;
-    let mut text = String::from_utf8(bytes).map_err(|e| {
-        Failure::BadInput(format!(
-            "stdin is not valid UTF-8 (first bad byte at offset {}); convert it to UTF-8 first",
-            e.utf8_error().valid_up_to()
-        ))
-    })?;
-    if !keep_newline {
-        if text.ends_with("\r\n") {
-            text.truncate(text.len() - 2);
-        } else if text.ends_with('\n') {
-            text.truncate(text.len() - 1);
-        }
-    }
-    Ok(text)
 }
 
 /// An input line of `--jsonl` in object form.

@@ -11,6 +11,7 @@ mod decode;
 mod encode;
 mod jsonl;
 mod phone;
+mod text_args;
 mod validate;
 
 use std::process::ExitCode;

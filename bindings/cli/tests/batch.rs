@@ -1,28 +1,14 @@
 //! Batch mode end to end: `--jobs N` keeps the order and the bytes, lone surrogates in JSON
 //! lines, `count`, exit codes with `--fail-on-error`, and the messages of bad lines.
 
-use std::io::Write;
+mod common;
+
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+use common::run;
 
 use sms_preflight::{Options, analyze_utf16, count_utf16};
-
-fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sms-preflight"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary runs");
-    let mut stdin_pipe = child.stdin.take().unwrap();
-    let input = stdin.to_vec();
-    // Write from another thread: the output may fill its pipe before the input is all in.
-    let writer = std::thread::spawn(move || stdin_pipe.write_all(&input));
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
-    out
-}
 
 fn data(name: &str) -> String {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -1,24 +1,9 @@
 //! End-to-end tests of the `sms-preflight` binary: the spec cases through `--json`, the
 //! `--jsonl` batch mode, and clean failures on bad input.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_sms-preflight"))
-}
-
-fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = bin()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary runs");
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    child.wait_with_output().unwrap()
-}
+use common::run;
 
 fn json(args: &[&str], text: &str) -> serde_json::Value {
     let mut all = vec!["analyze", "--json"];

@@ -1,19 +1,9 @@
 //! `sms-preflight validate`: the verdict, the JSON report, batch mode and exit codes.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn run(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sms-preflight"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // The child may exit before it reads (a usage error): a broken pipe is fine.
-    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-    child.wait_with_output().unwrap()
+fn run(args: &[&str], stdin: &str) -> std::process::Output {
+    common::run(args, stdin.as_bytes())
 }
 
 const NOW: &str = "2026-12-01T12:00:00Z";
