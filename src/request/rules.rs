@@ -488,12 +488,14 @@ fn text_rules(c: &mut Check, r: &MessageRequest) -> Option<TextOutcome> {
     // The profile's smart encoding setting is the account's, which the crate cannot see: a
     // policy that says Off still gets the Telnyx list in the lenient reading, so that a
     // profile with smart encoding on is not refused.
-    let mut fewest = fewest_parts(&lenient.count);
-    if policy.smart_encoding == SmartEncoding::Off
-        && let Ok(with_smart) = read_text(text, &lenient_opts, &SmartEncoding::Telnyx)
-    {
-        fewest = fewest.min(fewest_parts(&with_smart.count));
-    }
+    // It is read only when an error hangs on it.
+    let fewest = fewest_parts(&lenient.count);
+    let fewest_any = || {
+        let with_smart = (policy.smart_encoding == SmartEncoding::Off)
+            .then(|| read_text(text, &lenient_opts, &SmartEncoding::Telnyx).ok())
+            .flatten();
+        with_smart.map_or(fewest, |w| fewest.min(fewest_parts(&w.count)))
+    };
     let max = policy.max_parts as usize;
 
     if b.parts > max {
@@ -516,18 +518,26 @@ fn text_rules(c: &mut Check, r: &MessageRequest) -> Option<TextOutcome> {
                 n(max * 153)
             ));
         }
-        if fewest > max {
+        let fewest_any = fewest_any();
+        if fewest_any > max {
             c.error(Code::MessageTooLarge, "/text", detail);
         } else {
             c.warn(
                 Code::MessageTooLarge,
                 "/text",
-                format!(
-                    "{detail}. Under the lenient reading (full 3GPP charset, code point splitting or Telnyx's ⌈units / 153⌉ formula; CONTESTED, standards.md §3.3–3.4) it takes {} parts ({} in {}), within the limit, so the API may accept it",
-                    n(fewest),
-                    units_name(l.encoding, l.units),
-                    l.encoding.name()
-                ),
+                if fewest_any < fewest.min(b.parts) {
+                    format!(
+                        "{detail}. With smart encoding on the messaging profile (an account setting this check cannot see; the policy says off) it takes {} parts, within the limit, so the API may accept it",
+                        n(fewest_any)
+                    )
+                } else {
+                    format!(
+                        "{detail}. Under the lenient reading (full 3GPP charset, code point splitting or Telnyx's ⌈units / 153⌉ formula; CONTESTED, standards.md §3.3–3.4) it takes {} parts ({} in {}), within the limit, so the API may accept it",
+                        n(fewest),
+                        units_name(l.encoding, l.units),
+                        l.encoding.name()
+                    )
+                },
             );
         }
     }
@@ -559,7 +569,7 @@ fn text_rules(c: &mut Check, r: &MessageRequest) -> Option<TextOutcome> {
             n(b.parts),
             n(policy.auto_detect_max_parts as usize)
         );
-        if policy.auto_detect_is_error && fewest > policy.auto_detect_max_parts as usize {
+        if policy.auto_detect_is_error && fewest_any() > policy.auto_detect_max_parts as usize {
             c.error(Code::ExceedsRecommendedSize, "/auto_detect", detail);
         } else {
             c.warn(Code::ExceedsRecommendedSize, "/auto_detect", detail);
