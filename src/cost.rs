@@ -440,9 +440,23 @@ pub fn estimate_with(
 /// region's, if one is given.
 pub(crate) fn recipient_country(to: &str, default_region: Option<&str>) -> Option<String> {
     match Address::classify_with_region(to, default_region) {
-        Ok(Address::E164 { number, .. }) => number.region().map(str::to_owned),
-        Ok(Address::ShortCode { .. }) => default_region.map(str::to_ascii_uppercase),
+        Ok(Address::E164 { number, .. }) => destination_country(false, number.region(), None),
+        Ok(Address::ShortCode { .. }) => destination_country(true, None, default_region),
         _ => None,
+    }
+}
+
+/// The country a recipient is priced in: a number's own region, or, for a short code (which
+/// carries no country), the default region.
+pub(crate) fn destination_country(
+    short_code: bool,
+    region: Option<&str>,
+    default_region: Option<&str>,
+) -> Option<String> {
+    if short_code {
+        default_region.map(str::to_ascii_uppercase)
+    } else {
+        region.map(str::to_owned)
     }
 }
 

@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use serde_json::{Value, json};
 use sms_preflight::cost::{CostError, RateCard, estimate, estimate_with};
 use sms_preflight::request::{
-    Endpoint, MessageRequest, Policy, Report, Timestamp, validate, validate_json,
+    Endpoint, MessageRequest, Policy, Report, Timestamp, validate_json, validate_json_for,
 };
 use sms_preflight::{Options, count};
 
@@ -79,12 +79,7 @@ fn body(case: &Value) -> String {
 
 fn run(case: &Value) -> Report {
     let endpoint: Endpoint = case["endpoint"].as_str().unwrap_or("send").parse().unwrap();
-    let parsed = MessageRequest::from_json_for(&body(case), endpoint).unwrap();
-    let mut report = validate(&parsed.request, &Policy::telnyx(), now());
-    let mut warnings = parsed.warnings;
-    warnings.append(&mut report.warnings);
-    report.warnings = warnings;
-    report
+    validate_json_for(&body(case), endpoint, &Policy::telnyx(), now()).unwrap()
 }
 
 #[test]

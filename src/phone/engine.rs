@@ -225,9 +225,8 @@ impl Number {
             .and_then(|r| RegionCode::new(&r.as_region_str()));
         // libphonenumber's isValidNumber is "the number's region has metadata and the
         // number matches one of its types": exactly `getNumberType != UNKNOWN`, which was just
-        // computed. Calling it again repeated the region lookup and the type patterns (a
-        // third of this function's time); tests/phone_oracle.rs checks validity against
-        // libphonenumber's own verdicts.
+        // computed. Calling it again repeated the region lookup and the type patterns;
+        // tests/phone_oracle.rs checks validity against libphonenumber's own verdicts.
         super::Validation {
             possible,
             is_valid: number_type != NumberType::Unknown,

@@ -41,4 +41,6 @@ mod rules;
 pub use error::{ApiError, Code, ParseError, Source};
 pub use model::{Endpoint, MessageRequest, MessageType, Parsed, Recipients};
 pub use policy::{Policy, Timestamp, TimestampError};
-pub use rules::{AddressReport, Report, TextReading, billed_parts, validate, validate_json};
+pub use rules::{
+    AddressReport, Report, TextReading, billed_parts, validate, validate_json, validate_json_for,
+};

@@ -106,7 +106,6 @@ fn n(v: impl ToString) -> String {
 }
 
 fn plural(v: usize, one: &str, many: &str) -> String {
-    let v = v as u64;
     format!("{} {}", n(v), if v == 1 { one } else { many })
 }
 
@@ -130,7 +129,12 @@ fn read_text<'a>(
     smart: &SmartEncoding,
 ) -> Result<TextFigures<'a>, Error> {
     let smart = smart_encode(text, smart, opts)?;
-    let count = count(&smart.text, opts)?;
+    // `after` is the transformed text counted with these options under `auto`, which is
+    // what `gsm7` gives too once smart_encode has accepted the text; only `ucs2` differs.
+    let count = match opts.encoding {
+        EncodingRequest::Ucs2 => count(&smart.text, opts)?,
+        EncodingRequest::Auto | EncodingRequest::Gsm7 => smart.after,
+    };
     Ok(TextFigures { smart, count })
 }
 
@@ -196,7 +200,17 @@ impl Check<'_> {
 /// Parses `json` ([`MessageRequest::from_json`]) and validates it; the parser's warnings
 /// (unknown fields, duplicate keys, lone surrogates) come first among the report's warnings.
 pub fn validate_json(json: &str, policy: &Policy, now: Timestamp) -> Result<Report, ParseError> {
-    let parsed = MessageRequest::from_json(json)?;
+    validate_json_for(json, Endpoint::Send, policy, now)
+}
+
+/// [`validate_json`] for another endpoint's body ([`MessageRequest::from_json_for`]).
+pub fn validate_json_for(
+    json: &str,
+    endpoint: Endpoint,
+    policy: &Policy,
+    now: Timestamp,
+) -> Result<Report, ParseError> {
+    let parsed = MessageRequest::from_json_for(json, endpoint)?;
     let mut report = validate(&parsed.request, policy, now);
     let mut warnings = parsed.warnings;
     warnings.append(&mut report.warnings);
@@ -281,15 +295,12 @@ pub fn validate(request: &MessageRequest, policy: &Policy, now: Timestamp) -> Re
 
     let (mut cost, mut cost_breakdown) = (None, None);
     if let Some(card) = &policy.rate_card {
-        // A short code's country is the default region's, as in `cost::estimate`.
         let region = policy.default_region.as_deref();
         let to_countries: Vec<(String, Option<String>)> = to
             .iter()
             .map(|a| {
-                let country = match a.kind {
-                    Some("short_code") => region.map(str::to_ascii_uppercase),
-                    _ => a.region.clone(),
-                };
+                let short_code = a.kind == Some("short_code");
+                let country = cost::destination_country(short_code, a.region.as_deref(), region);
                 (a.input.clone(), country)
             })
             .collect();

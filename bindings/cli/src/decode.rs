@@ -1,7 +1,5 @@
 //! `sms-preflight decode`: one segment's TP-User-Data back to its text and header elements.
 
-use std::io::Write;
-
 use clap::Args;
 use sms_preflight::{DecodedSegment, InformationElement, decode, hex, parse_hex};
 
@@ -45,16 +43,7 @@ pub(crate) fn run(args: &DecodeArgs) -> Result<(), Failure> {
     } else {
         report(&d, args.dcs)
     };
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(out.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Failure::BadInput(format!("cannot write output: {e}")))
-        }
-        _ => Ok(()),
-    }
+    crate::print(&out)
 }
 
 fn report(d: &DecodedSegment, dcs: u8) -> String {

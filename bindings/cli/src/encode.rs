@@ -1,7 +1,5 @@
 //! `sms-preflight encode`: the TP-User-Data of every segment, as hex.
 
-use std::io::Write;
-
 use clap::Args;
 use sms_preflight::{Concat, EncodedSegment, WireError, encode, hex, smart_encode};
 
@@ -62,16 +60,7 @@ pub(crate) fn run(args: &EncodeArgs) -> Result<(), Failure> {
     } else {
         report(&segments)
     };
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(out.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Failure::BadInput(format!("cannot write output: {e}")))
-        }
-        _ => Ok(()),
-    }
+    crate::print(&out)
 }
 
 fn report(segments: &[EncodedSegment]) -> String {

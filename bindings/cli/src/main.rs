@@ -43,6 +43,21 @@ enum Command {
     Validate(validate::ValidateArgs),
 }
 
+/// Writes a whole answer to stdout; a closed stdout (`| head`) is not an error.
+pub(crate) fn print(out: &str) -> Result<(), Failure> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::BadInput(format!("cannot write output: {e}")))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// A failure the CLI reports on stderr, with its exit status.
 pub(crate) enum Failure {
     /// The library rejected the text (exit 1).

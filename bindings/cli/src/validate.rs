@@ -15,7 +15,7 @@ use std::process::ExitCode;
 
 use sms_preflight::cost::RateCard;
 use sms_preflight::request::{
-    AddressReport, ApiError, Endpoint, MessageRequest, Policy, Report, Timestamp, validate,
+    AddressReport, ApiError, Endpoint, Policy, Report, Timestamp, validate_json_for,
 };
 
 /// Arguments of the `validate` subcommand.
@@ -120,12 +120,7 @@ fn check(
     policy: &Policy,
     now: Timestamp,
 ) -> Result<Report, ApiError> {
-    let parsed = MessageRequest::from_json_for(body, endpoint).map_err(|e| e.api_error())?;
-    let mut report = validate(&parsed.request, policy, now);
-    let mut warnings = parsed.warnings;
-    warnings.append(&mut report.warnings);
-    report.warnings = warnings;
-    Ok(report)
+    validate_json_for(body, endpoint, policy, now).map_err(|e| e.api_error())
 }
 
 /// Runs the `validate` subcommand.
