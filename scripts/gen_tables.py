@@ -132,12 +132,28 @@ def generate():
                 continue
             for cp, _ in reverse(cells):
                 masks[cp] = masks.get(cp, 0) | (1 << (l["id"] + shift))
-    w("/// Every character of any GSM table: (code point, bitmask of the locking tables that hold")
-    w("/// it | bitmask of the single shift tables that hold it << 16), sorted. Bit n = NLI n.")
+    # Only a few dozen distinct masks exist, so each character stores the index of its mask
+    # in MASK_VALUES (one byte) rather than the mask (four): the table is smaller, and a
+    # text's mask histogram is an array indexed by it (src/national.rs).
     rows = sorted(masks.items())
-    w("pub(crate) static TABLE_MASKS: &[(u16, u32)] = &[")
-    for i in range(0, len(rows), 5):
-        w("    " + " ".join(f"(0x{cp:04X}, 0x{m:08X})," for cp, m in rows[i:i + 5]))
+    values = [0] + sorted(set(masks.values()))
+    assert len(values) <= 256
+    index = {m: i for i, m in enumerate(values)}
+    w("/// The distinct table masks: the locking tables that hold a character (bit n = NLI n) |")
+    w("/// the single shift tables that hold it << 16. Entry 0 is 0, for characters in no table.")
+    w(f"pub(crate) static MASK_VALUES: [u32; {len(values)}] = [")
+    for i in range(0, len(values), 6):
+        w("    " + " ".join(f"0x{m:08X}," for m in values[i:i + 6]))
+    w("];")
+    w("/// Every character of any GSM table (all in the BMP), sorted.")
+    w(f"pub(crate) static MASK_CHARS: [u16; {len(rows)}] = [")
+    for i in range(0, len(rows), 12):
+        w("    " + " ".join(f"0x{cp:04X}," for cp, _ in rows[i:i + 12]))
+    w("];")
+    w("/// The index in MASK_VALUES of each MASK_CHARS character's mask.")
+    w(f"pub(crate) static MASK_INDEX: [u8; {len(rows)}] = [")
+    for i in range(0, len(rows), 24):
+        w("    " + " ".join(f"{index[m]}," for _, m in rows[i:i + 24]))
     w("];")
     w("")
     # For the wire encoder and decoder (src/pdu): every table in both directions.

@@ -192,7 +192,7 @@ impl std::fmt::Display for Warning {
 /// The cheap answer: encoding, length and parts, without a list of segments.
 ///
 /// [`count`](crate::count) computes it without allocating (with national tables allowed, it
-/// builds a small histogram of the text's distinct characters); [`Analysis::summary`] gives
+/// lists the table pairs to try); [`Analysis::summary`] gives
 /// the same figures from a full analysis, and the two always agree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]

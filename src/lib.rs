@@ -26,7 +26,7 @@
 //! ```
 //!
 //! [`count`] answers the cheap question (encoding, units, parts) without building segments
-//! and without allocating (bar a small histogram when national tables are allowed); [`analyze`] adds the segments with UTF-8 and UTF-16 offsets, the
+//! and without allocating (bar a short list of table pairs when national tables are allowed); [`analyze`] adds the segments with UTF-8 and UTF-16 offsets, the
 //! characters that forced UCS-2 and the grapheme count. [`analyze_utf16`] takes UTF-16 as a
 //! JavaScript string holds it, lone surrogates included.
 //!
@@ -110,7 +110,7 @@ pub fn analyze<'a>(text: &'a str, opts: &Options) -> Result<Analysis<'a>, Error>
 }
 
 /// Encoding, length and number of parts, without a segment list and without allocating
-/// (with national tables allowed, it builds a small histogram of the distinct characters).
+/// (with national tables allowed, it lists the table pairs to try).
 /// Always equal to [`analyze`]'s [`Analysis::summary`].
 ///
 /// ```

@@ -17,12 +17,11 @@
 //!
 //! Text that the default alphabet carries without escape pairs never looks further: no other
 //! combination can beat it (every character costs at least one septet everywhere, and every
-//! shift IE only takes room). Otherwise one pass looks each distinct character up once in a
-//! generated table that says which of the 27 tables hold it; the septet total of every
-//! combination then comes from those few masks, and only the combinations whose naive part
+//! shift IE only takes room). Otherwise one pass looks every character up in a generated
+//! table that says which of the 27 tables hold it, and counts the characters of each of the
+//! few dozen distinct masks; the septet total of every combination then comes from those
+//! counts, and only the combinations whose naive part
 //! count can still win are split exactly.
-
-use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -318,23 +317,39 @@ pub(crate) struct Candidate {
 }
 
 /// The distinct table masks of a text, with how often each occurs.
-pub(crate) struct MaskHistogram(Vec<(u32, usize)>);
+///
+/// The GSM tables have only a few dozen distinct masks ([`tables::MASKS`]), so the
+/// histogram is a fixed array indexed by mask, filled in one pass: no allocation, no hashing
+/// and no sorting (which also keeps that code out of the WebAssembly build).
+pub(crate) struct MaskHistogram {
+    /// `(mask, occurrences)` for each mask that occurs, in `MASK_VALUES` order.
+    entries: [(u32, usize); tables::MASKS],
+    len: usize,
+}
 
 impl MaskHistogram {
     pub(crate) fn of(text: &str) -> Self {
-        let mut map: HashMap<u32, usize> = HashMap::new();
+        let mut counts = [0usize; tables::MASKS];
         for c in text.chars() {
-            *map.entry(tables::table_masks(c)).or_insert(0) += 1;
+            counts[tables::mask_index(c)] += 1;
         }
-        let mut v: Vec<(u32, usize)> = map.into_iter().collect();
-        v.sort_unstable();
-        MaskHistogram(v)
+        let mut h = MaskHistogram {
+            entries: [(0, 0); tables::MASKS],
+            len: 0,
+        };
+        for (&mask, &n) in tables::MASK_VALUES.iter().zip(&counts) {
+            if n > 0 {
+                h.entries[h.len] = (mask, n);
+                h.len += 1;
+            }
+        }
+        h
     }
 
     /// Septets and escape presence under `t`, or the number of characters it cannot carry.
     pub(crate) fn evaluate(&self, t: Tables) -> Result<Candidate, usize> {
         let (mut septets, mut escapes, mut missing) = (0usize, 0usize, 0usize);
-        for &(m, n) in &self.0 {
+        for &(m, n) in &self.entries[..self.len] {
             match cost_from_masks(m, t) {
                 1 => septets += n,
                 2 => {

@@ -169,7 +169,9 @@ fn choose_national(text: &str, opts: &Options) -> Result<Candidate, Tables> {
         }
     }
     let layout = |c: &Candidate| Layout::gsm(opts.reference, c.tables.shift_ies());
-    feasible.sort_by_key(|c| (layout(c).naive_parts(c.septets), tie_key(c)));
+    sort_small(&mut feasible, |c| {
+        (layout(c).naive_parts(c.septets), tie_key(c))
+    });
     let mut best: Option<(usize, Candidate)> = None;
     for c in feasible {
         let l = layout(&c);
@@ -193,6 +195,19 @@ fn choose_national(text: &str, opts: &Options) -> Result<Candidate, Tables> {
         }
     }
     best.map(|(_, c)| c).ok_or(best_cover.1)
+}
+
+/// Sorts `v` by `key`, stably, by insertion: `v` holds at most 14 × 15 table pairs, and the
+/// standard library's stable sort added 4.4 KB (2.5 KB gzip) to the WebAssembly build for
+/// this one call.
+fn sort_small<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && key(&v[j - 1]) > key(&v[j]) {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 #[cfg(test)]

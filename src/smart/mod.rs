@@ -155,13 +155,16 @@ impl SmartMap {
     /// The replacement of `c`, if `c` is in the map (`Some("")` when it is removed).
     #[inline]
     pub fn get(&self, c: char) -> Option<&str> {
+        self.position(c).map(|i| &*self.entries[i].1)
+    }
+
+    /// The index of `c`'s entry, if `c` is in the map.
+    #[inline]
+    fn position(&self, c: char) -> Option<usize> {
         if c.is_ascii() && self.ascii & (1u128 << u32::from(c)) == 0 {
             return None;
         }
-        self.entries
-            .binary_search_by_key(&c, |&(k, _)| k)
-            .ok()
-            .map(|i| &*self.entries[i].1)
+        self.entries.binary_search_by_key(&c, |&(k, _)| k).ok()
     }
 
     /// Number of entries.
@@ -582,9 +585,9 @@ pub fn smart_encode<'a>(
         ..*opts
     };
 
-    let (new, replacements) = match map {
+    let (new, replacements, replaced_character_count) = match map {
         Some(map) => apply(text, map),
-        None => (Cow::Borrowed(text), Vec::new()),
+        None => (Cow::Borrowed(text), Vec::new(), 0),
     };
     if !text.is_empty() && new.is_empty() {
         let mut chars: Vec<char> = Vec::new();
@@ -626,15 +629,12 @@ pub fn smart_encode<'a>(
         let before_chars = text.chars().count();
         (after_chars, signed(after_chars) - signed(before_chars))
     };
-    let mut distinct: Vec<char> = replacements.iter().map(|r| r.original).collect();
-    distinct.sort_unstable();
-    distinct.dedup();
     Ok(SmartResult {
         enabled: map.is_some(),
         requested: opts.encoding,
         charset: opts.charset,
         text: new,
-        replaced_character_count: distinct.len(),
+        replaced_character_count,
         replacements,
         character_count,
         length_change,
@@ -644,20 +644,32 @@ pub fn smart_encode<'a>(
     })
 }
 
-/// Applies `map` to `text` in one pass; borrows the text when nothing is replaced.
-fn apply<'a>(text: &'a str, map: &SmartMap) -> (Cow<'a, str>, Vec<Replacement>) {
+/// Applies `map` to `text` in one pass; borrows the text when nothing is replaced. Also
+/// returns how many distinct characters were replaced (counted by map entry, so no sort).
+fn apply<'a>(text: &'a str, map: &SmartMap) -> (Cow<'a, str>, Vec<Replacement>, usize) {
     let mut out: Option<String> = None;
     let mut replacements = Vec::new();
+    // Which map entries were used, made with the output on the first replacement.
+    let mut used: Vec<bool> = Vec::new();
+    let mut distinct = 0;
     // Bytes of `text` already copied to `out`; UTF-16 offsets in the original and the output.
     let (mut copied, mut pos16, mut new16) = (0usize, 0usize, 0usize);
     for (i, c) in text.char_indices() {
         let c16 = c.len_utf16();
-        let Some(rep) = map.get(c) else {
+        let Some(k) = map.position(c) else {
             pos16 += c16;
             new16 += c16;
             continue;
         };
-        let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
+        let rep = &*map.entries[k].1;
+        let o = out.get_or_insert_with(|| {
+            used = vec![false; map.len()];
+            String::with_capacity(text.len() + 16)
+        });
+        if !used[k] {
+            used[k] = true;
+            distinct += 1;
+        }
         o.push_str(&text[copied..i]);
         replacements.push(Replacement {
             original: c,
@@ -674,10 +686,10 @@ fn apply<'a>(text: &'a str, map: &SmartMap) -> (Cow<'a, str>, Vec<Replacement>) 
         new16 += rep.encode_utf16().count();
     }
     match out {
-        None => (Cow::Borrowed(text), replacements),
+        None => (Cow::Borrowed(text), replacements, distinct),
         Some(mut o) => {
             o.push_str(&text[copied..]);
-            (Cow::Owned(o), replacements)
+            (Cow::Owned(o), replacements, distinct)
         }
     }
 }
@@ -728,8 +740,8 @@ mod tests {
 
     #[test]
     fn offsets_map_back_through_growth_and_removal() {
-        let (new, reps) = apply("…\u{200B}é😀", SmartMap::telnyx());
-        assert_eq!(new, "...é😀");
+        let (new, reps, distinct) = apply("…\u{200B}é😀", SmartMap::telnyx());
+        assert_eq!((&*new, distinct), ("...é😀", 2));
         // é: transformed byte 3 / unit 3; original byte 6 / unit 2.
         assert_eq!(original_offsets(&reps, 3, 3), (6, 2));
         // 😀: transformed 5 / 4; original 8 / 3.
@@ -737,6 +749,14 @@ mod tests {
         // Inside "...": the ellipsis itself.
         assert_eq!(original_offsets(&reps, 1, 1), (0, 0));
         assert_eq!(original_offsets(&[], 7, 5), (7, 5));
+    }
+
+    #[test]
+    fn distinct_replacements_are_counted_once() {
+        let (new, reps, distinct) = apply("“a” “b” \u{200B}\u{200B}", SmartMap::telnyx());
+        assert_eq!((&*new, reps.len(), distinct), ("\"a\" \"b\" ", 6, 3));
+        assert_eq!(apply("plain", SmartMap::telnyx()).2, 0);
+        assert_eq!(apply("", &SmartMap::empty()).2, 0);
     }
 
     #[test]

@@ -4,8 +4,9 @@
 //! - cost tables of the charset profiles (character → septets), used on the hot path: a
 //!   256-entry array for U+0000..=U+00FF and a short sorted list, binary-searched, for the few
 //!   characters above it;
-//! - `TABLE_MASKS`, for national-table selection: for each character of any table, which of
-//!   the 14 locking and 14 single shift tables hold it (one binary search answers for all);
+//! - `MASK_CHARS`, `MASK_INDEX` and `MASK_VALUES`, for national-table selection: for each
+//!   character of any table, which of the 14 locking and 14 single shift tables hold it (one
+//!   binary search answers for all), stored as an index into the few distinct masks;
 //! - every table in both directions, for the wire encoder and decoder (`src/pdu`): septet →
 //!   character (`LOCKING_CHARS`, `SINGLE_CHARS`) and character → septet (sorted lists, with a
 //!   direct array for Latin-1 in the default alphabet).
@@ -18,36 +19,70 @@ mod generated;
 
 pub(crate) use generated::*;
 
-/// A sorted `(code point, value)` list of BMP characters, with a bit per 256-code-point page
-/// that holds any of them. Most characters outside a GSM table (Cyrillic, CJK, most
-/// emoji-free text in other scripts) fall in an empty page and are rejected with one bit
-/// test instead of a binary search: that search was a quarter of `analyze` on UCS-2 text.
+/// A bit per 256-code-point page of the BMP that holds any of a sorted list's characters.
+/// Most characters outside a GSM table (Cyrillic, CJK, most emoji-free text in other
+/// scripts) fall in an empty page and are rejected with one bit test instead of a binary
+/// search: that search was a quarter of `analyze` on UCS-2 text.
+#[derive(Clone, Copy)]
+struct Pages([u64; 4]);
+
+impl Pages {
+    /// The pages of `keys`, computed at compile time.
+    const fn of(keys: &[u16]) -> Self {
+        let mut pages = Pages([0; 4]);
+        let mut k = 0;
+        while k < keys.len() {
+            pages = pages.with(keys[k]);
+            k += 1;
+        }
+        pages
+    }
+
+    /// The pages of a sorted `(code point, value)` list's keys.
+    const fn of_pairs<T>(pairs: &[(u16, T)]) -> Self {
+        let mut pages = Pages([0; 4]);
+        let mut k = 0;
+        while k < pairs.len() {
+            pages = pages.with(pairs[k].0);
+            k += 1;
+        }
+        pages
+    }
+
+    const fn with(mut self, cp: u16) -> Self {
+        let page = (cp >> 8) as usize;
+        self.0[page / 64] |= 1 << (page % 64);
+        self
+    }
+
+    /// `c` as a BMP code point, if its page holds any key.
+    #[inline(always)]
+    fn admit(self, c: char) -> Option<u16> {
+        let cp = u16::try_from(u32::from(c)).ok()?;
+        let page = usize::from(cp >> 8);
+        (self.0[page / 64] & (1 << (page % 64)) != 0).then_some(cp)
+    }
+}
+
+/// A sorted `(code point, value)` list of BMP characters, with its [`Pages`].
 pub(crate) struct Sparse<T: 'static> {
     pub pairs: &'static [(u16, T)],
-    pages: [u64; 4],
+    pages: Pages,
 }
 
 impl<T: Copy> Sparse<T> {
     /// The list and its page mask, computed at compile time.
-    pub(crate) const fn new(pairs: &'static [(u16, T)]) -> Self {
-        let mut pages = [0u64; 4];
-        let mut k = 0;
-        while k < pairs.len() {
-            let page = (pairs[k].0 >> 8) as usize;
-            pages[page / 64] |= 1 << (page % 64);
-            k += 1;
+    const fn new(pairs: &'static [(u16, T)]) -> Self {
+        Sparse {
+            pairs,
+            pages: Pages::of_pairs(pairs),
         }
-        Sparse { pairs, pages }
     }
 
     /// The value of `c`, if it is in the list.
     #[inline(always)]
     pub(crate) fn get(&self, c: char) -> Option<T> {
-        let cp = u16::try_from(u32::from(c)).ok()?;
-        let page = usize::from(cp >> 8);
-        if self.pages[page / 64] & (1 << (page % 64)) == 0 {
-            return None;
-        }
+        let cp = self.pages.admit(c)?;
         self.pairs
             .binary_search_by_key(&cp, |&(k, _)| k)
             .ok()
@@ -89,13 +124,26 @@ pub(crate) static TELNYX_EURO_LOW: [u8; LOW_COSTS] =
 pub(crate) static STANDARD_HIGH: Sparse<u8> = Sparse::new(STANDARD_HIGH_COST);
 pub(crate) static TELNYX_HIGH: Sparse<u8> = Sparse::new(TELNYX_HIGH_COST);
 pub(crate) static TELNYX_EURO_HIGH: Sparse<u8> = Sparse::new(TELNYX_EURO_HIGH_COST);
-static MASKS: Sparse<u32> = Sparse::new(TABLE_MASKS);
+static MASK_PAGES: Pages = Pages::of(&MASK_CHARS);
+
+/// The number of distinct table masks (the length of `MASK_VALUES`).
+pub(crate) const MASKS: usize = MASK_VALUES.len();
+
+/// The index in `MASK_VALUES` of `c`'s table masks; 0 (the mask 0) when no GSM table holds
+/// it.
+#[inline]
+pub(crate) fn mask_index(c: char) -> usize {
+    MASK_PAGES
+        .admit(c)
+        .and_then(|cp| MASK_CHARS.binary_search(&cp).ok())
+        .map_or(0, |i| usize::from(MASK_INDEX[i]))
+}
 
 /// The locking (low 16 bits) and single shift (high 16 bits) table masks of `c`; 0 when no
 /// GSM table holds it.
 #[inline]
 pub(crate) fn table_masks(c: char) -> u32 {
-    MASKS.get(c).unwrap_or(0)
+    MASK_VALUES[mask_index(c)]
 }
 
 /// The marker in [`LOCKING_CHARS`] and [`SINGLE_CHARS`] for a septet that decodes to no
