@@ -3,7 +3,10 @@
 #   dist/main/  the text engine only (the core without the phone feature)
 #   dist/full/  + phone numbers and addresses (cargo feature `full`)
 # Each is: cargo build (profile `wasm`: opt-level z, LTO, panic=abort) -> wasm-bindgen
-# --target web -> wasm-opt -Oz (npm's binaryen). Then prints the gzip sizes (scripts/size.mjs).
+# --target web -> wasm-opt -Oz (npm's binaryen) -> the browser module dist/ENTRY/web.js:
+# js/web.js (or js/web-full.js) with wasm-bindgen's glue and our wrappers, bundled and
+# minified by esbuild (the Node entries load the unbundled files). Then prints the gzip
+# sizes (scripts/size.mjs).
 # Installs what is missing first: the wasm32 target, wasm-bindgen-cli of Cargo.lock's
 # wasm-bindgen version (cargo install --locked), and the npm devDependencies (npm ci).
 #   npm run build        (or: bash bindings/wasm/build.sh)
@@ -27,8 +30,8 @@ fi
 [ -x node_modules/.bin/wasm-opt ] || { step "npm ci"; npm ci --no-audit --no-fund; }
 
 target_dir="${CARGO_TARGET_DIR:-$repo/target}"
-build() { # entry, cargo features
-  local entry="$1" features="$2" wasm="$target_dir/wasm32-unknown-unknown/wasm/sms_preflight_wasm.wasm"
+build() { # entry, cargo features, browser module source
+  local entry="$1" features="$2" web="$3" wasm="$target_dir/wasm32-unknown-unknown/wasm/sms_preflight_wasm.wasm"
   step "$entry: cargo build --profile wasm ${features:+--features $features}"
   cargo build --locked -p sms-preflight-wasm --target wasm32-unknown-unknown --profile wasm \
     ${features:+--features "$features"}
@@ -39,7 +42,10 @@ build() { # entry, cargo features
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-multivalue --enable-reference-types \
     "dist/$entry/sms_preflight_bg.wasm" -o "dist/$entry/sms_preflight_bg.wasm"
+  step "$entry: esbuild $web -> dist/$entry/web.js (bundled, minified)"
+  node_modules/.bin/esbuild "$web" --bundle --minify --format=esm --log-level=warning \
+    --outfile="dist/$entry/web.js"
 }
-build main ""
-build full full
+build main "" js/web.js
+build full full js/web-full.js
 node scripts/size.mjs

@@ -1,7 +1,7 @@
 // The demo counter: a plain ES module over the package's browser entries. The main entry
 // (text only) loads at start; the full entry (phone numbers, validation, cost) loads the
 // first time a sending field is used.
-import init, { analyze, smartEncode } from '../js/web.js';
+import init, { analyze, smartEncode } from '../dist/main/web.js';
 
 const $ = (id) => document.getElementById(id);
 const message = $('message');
@@ -96,7 +96,7 @@ function update() {
 let full = null;
 async function loadFull() {
   if (!full) {
-    const m = await import('../js/web-full.js');
+    const m = await import('../dist/full/web.js');
     await m.default();
     full = m;
   }

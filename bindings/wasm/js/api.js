@@ -1,5 +1,5 @@
-// The JS face of both entries: plain functions over the wasm-bindgen exports. No SMS logic
-// lives here: it checks that the text is a string, picks the UTF-8 or the UTF-16 path
+// The JS face of both entries' text functions (api-full.js has the rest of the full entry):
+// plain functions over the wasm-bindgen exports. No SMS logic lives here: it checks that the text is a string, picks the UTF-8 or the UTF-16 path
 // (a string with lone surrogates goes as UTF-16 units, so that they are flagged), shapes
 // count()'s numbers into an object, and turns thrown values into SmsPreflightError.
 
@@ -18,7 +18,8 @@ function wrap(e) {
   return e !== null && typeof e === 'object' && e.__smsPreflight ? new SmsPreflightError(e) : e;
 }
 
-function describe(v) {
+/** How a wrong argument is named in a message: `null`, `an array` or its `typeof`. */
+export function describe(v) {
   return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v;
 }
 
@@ -43,13 +44,12 @@ const wellFormed =
     : () => false; // older engines: always take the exact UTF-16 path
 
 /**
- * The API over a wasm-bindgen module `raw`; `ready()` throws when it is not loaded yet.
- * @param {any} raw
+ * Wraps each function of an API: `ready()` first (it throws when the module is not loaded
+ * yet), and thrown values turned into SmsPreflightError.
  * @param {() => void} ready
  */
-export function makeApi(raw, ready) {
-  const out = new Uint32Array(6);
-  const guard = (f) =>
+export function guarded(ready) {
+  return (f) =>
     function (...args) {
       ready();
       try {
@@ -58,7 +58,16 @@ export function makeApi(raw, ready) {
         throw wrap(e);
       }
     };
-  const api = {
+}
+
+/**
+ * The text functions over a wasm-bindgen module `raw`, wrapped by `guard` (see `guarded`).
+ * @param {any} raw
+ * @param {(f: Function) => Function} guard
+ */
+export function textApi(raw, guard) {
+  const out = new Uint32Array(6);
+  return {
     analyze: guard((text, options) => {
       requireString(text);
       return wellFormed(text) ? raw.analyze(text, options) : raw.analyzeUtf16(units(text), options);
@@ -80,49 +89,6 @@ export function makeApi(raw, ready) {
       return raw.smartEncode(text, options);
     }),
   };
-  if (raw.normalizePhone) {
-    api.normalizePhone = guard((input, options) => raw.normalizePhone(input, options));
-    api.classifyAddress = guard((input, options) => raw.classifyAddress(input, options));
-  }
-  if (raw.validateJson) {
-    // Requests, policies, rate cards and answers cross as JSON text (see src/request.rs).
-    const policyJson = (options) => {
-      const p = options?.policy;
-      return p === undefined || p === null ? undefined : JSON.stringify(p);
-    };
-    const checkOptions = (options, keys) => {
-      if (options === undefined || options === null) return;
-      if (typeof options !== 'object' || Array.isArray(options)) {
-        throw new SmsPreflightError({ code: 'invalid_option', message: `options must be an object such as {${keys.join(', ')}}` });
-      }
-      for (const k of Object.keys(options)) {
-        if (!keys.includes(k)) {
-          throw new SmsPreflightError({ code: 'invalid_option', message: `unknown option ${JSON.stringify(k)}: the options are ${keys.join(', ')}` });
-        }
-      }
-    };
-    const requestJson = (request) => {
-      if (request === null || typeof request !== 'object' || Array.isArray(request)) {
-        throw new SmsPreflightError({
-          code: 'invalid_input',
-          message: `the request must be an object such as {to: '+14155552671', text: 'Hi'}, not ${describe(request)}`,
-        });
-      }
-      return JSON.stringify(request);
-    };
-    api.validate = guard((request, options) => {
-      checkOptions(options, ['policy', 'now']);
-      return JSON.parse(raw.validateJson(requestJson(request), policyJson(options), options?.now));
-    });
-    api.estimateCost = guard((request, rateCard, options) => {
-      checkOptions(options, ['policy']);
-      if (rateCard === null || typeof rateCard !== 'object') {
-        throw new SmsPreflightError({ code: 'invalid_rate_card', message: `the rate card must be an object such as {entries: [...]}, not ${describe(rateCard)}` });
-      }
-      return JSON.parse(raw.estimateCostJson(requestJson(request), JSON.stringify(rateCard), policyJson(options)));
-    });
-  }
-  return api;
 }
 
 /** For the browser entries: a loader that runs wasm-bindgen's init once. */
