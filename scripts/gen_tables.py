@@ -132,29 +132,49 @@ def generate():
                 continue
             for cp, _ in reverse(cells):
                 masks[cp] = masks.get(cp, 0) | (1 << (l["id"] + shift))
-    # Only a few dozen distinct masks exist, so each character stores the index of its mask
-    # in MASK_VALUES (one byte) rather than the mask (four): the table is smaller, and a
-    # text's mask histogram is an array indexed by it (src/national.rs).
+    # Only a few dozen distinct masks exist, so characters store the index of their mask in
+    # MASK_VALUES (one byte) rather than the mask (four), and a text's mask histogram is an
+    # array indexed by it (src/national.rs). The characters come in runs of consecutive
+    # code points with the same mask (a script's letters), so the table lists runs: 262 of
+    # them for 1,072 characters.
     rows = sorted(masks.items())
     values = [0] + sorted(set(masks.values()))
     assert len(values) <= 256
     index = {m: i for i, m in enumerate(values)}
+    runs = []  # [start, length, mask index]
+    for cp, m in rows:
+        assert cp <= 0xFFFF
+        if runs and runs[-1][0] + runs[-1][1] == cp and runs[-1][2] == index[m] and runs[-1][1] < 255:
+            runs[-1][1] += 1
+        else:
+            runs.append([cp, 1, index[m]])
+    pages = [0, 0, 0, 0]
+    for cp, _ in rows:
+        pages[(cp >> 8) // 64] |= 1 << ((cp >> 8) % 64)
     w("/// The distinct table masks: the locking tables that hold a character (bit n = NLI n) |")
     w("/// the single shift tables that hold it << 16. Entry 0 is 0, for characters in no table.")
     w(f"pub(crate) static MASK_VALUES: [u32; {len(values)}] = [")
     for i in range(0, len(values), 6):
         w("    " + " ".join(f"0x{m:08X}," for m in values[i:i + 6]))
     w("];")
-    w("/// Every character of any GSM table (all in the BMP), sorted.")
-    w(f"pub(crate) static MASK_CHARS: [u16; {len(rows)}] = [")
-    for i in range(0, len(rows), 12):
-        w("    " + " ".join(f"0x{cp:04X}," for cp, _ in rows[i:i + 12]))
+    w(f"/// The {len(rows)} characters of the GSM tables (all in the BMP) as runs of consecutive code")
+    w("/// points with the same masks: each run's first code point, sorted,")
+    w(f"pub(crate) static MASK_RUN_STARTS: [u16; {len(runs)}] = [")
+    for i in range(0, len(runs), 12):
+        w("    " + " ".join(f"0x{r[0]:04X}," for r in runs[i:i + 12]))
     w("];")
-    w("/// The index in MASK_VALUES of each MASK_CHARS character's mask.")
-    w(f"pub(crate) static MASK_INDEX: [u8; {len(rows)}] = [")
-    for i in range(0, len(rows), 24):
-        w("    " + " ".join(f"{index[m]}," for _, m in rows[i:i + 24]))
+    w("/// its length,")
+    w(f"pub(crate) static MASK_RUN_LENGTHS: [u8; {len(runs)}] = [")
+    for i in range(0, len(runs), 24):
+        w("    " + " ".join(f"{r[1]}," for r in runs[i:i + 24]))
     w("];")
+    w("/// and the index in MASK_VALUES of its characters' masks.")
+    w(f"pub(crate) static MASK_RUN_INDEX: [u8; {len(runs)}] = [")
+    for i in range(0, len(runs), 24):
+        w("    " + " ".join(f"{r[2]}," for r in runs[i:i + 24]))
+    w("];")
+    w("/// A bit per 256-code-point page of the BMP that holds any of these characters.")
+    w("pub(crate) static MASK_PAGES: [u64; 4] = [" + ", ".join(f"0x{p:016X}" for p in pages) + "];")
     w("")
     # For the wire encoder and decoder (src/pdu): every table in both directions.
     # septet -> char: 128 code points a table, NO_CHAR where the cell holds no character

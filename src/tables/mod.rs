@@ -4,9 +4,9 @@
 //! - cost tables of the charset profiles (character → septets), used on the hot path: a
 //!   256-entry array for U+0000..=U+00FF and a short sorted list, binary-searched, for the few
 //!   characters above it;
-//! - `MASK_CHARS`, `MASK_INDEX` and `MASK_VALUES`, for national-table selection: for each
-//!   character of any table, which of the 14 locking and 14 single shift tables hold it (one
-//!   binary search answers for all), stored as an index into the few distinct masks;
+//! - the `MASK_*` tables, for national-table selection: for each character of any table,
+//!   which of the 14 locking and 14 single shift tables hold it (one binary search answers
+//!   for all), as runs of code points that share an index into the few distinct masks;
 //! - every table in both directions, for the wire encoder and decoder (`src/pdu`): septet →
 //!   character (`LOCKING_CHARS`, `SINGLE_CHARS`) and character → septet (sorted lists, with a
 //!   direct array for Latin-1 in the default alphabet).
@@ -27,17 +27,6 @@ pub(crate) use generated::*;
 struct Pages([u64; 4]);
 
 impl Pages {
-    /// The pages of `keys`, computed at compile time.
-    const fn of(keys: &[u16]) -> Self {
-        let mut pages = Pages([0; 4]);
-        let mut k = 0;
-        while k < keys.len() {
-            pages = pages.with(keys[k]);
-            k += 1;
-        }
-        pages
-    }
-
     /// The pages of a sorted `(code point, value)` list's keys.
     const fn of_pairs<T>(pairs: &[(u16, T)]) -> Self {
         let mut pages = Pages([0; 4]);
@@ -124,7 +113,6 @@ pub(crate) static TELNYX_EURO_LOW: [u8; LOW_COSTS] =
 pub(crate) static STANDARD_HIGH: Sparse<u8> = Sparse::new(STANDARD_HIGH_COST);
 pub(crate) static TELNYX_HIGH: Sparse<u8> = Sparse::new(TELNYX_HIGH_COST);
 pub(crate) static TELNYX_EURO_HIGH: Sparse<u8> = Sparse::new(TELNYX_EURO_HIGH_COST);
-static MASK_PAGES: Pages = Pages::of(&MASK_CHARS);
 
 /// The number of distinct table masks (the length of `MASK_VALUES`).
 pub(crate) const MASKS: usize = MASK_VALUES.len();
@@ -133,10 +121,17 @@ pub(crate) const MASKS: usize = MASK_VALUES.len();
 /// it.
 #[inline]
 pub(crate) fn mask_index(c: char) -> usize {
-    MASK_PAGES
-        .admit(c)
-        .and_then(|cp| MASK_CHARS.binary_search(&cp).ok())
-        .map_or(0, |i| usize::from(MASK_INDEX[i]))
+    let Some(cp) = Pages(MASK_PAGES).admit(c) else {
+        return 0;
+    };
+    // The last run that starts at or before `cp`, if `cp` is inside it.
+    let runs = MASK_RUN_STARTS.partition_point(|&start| start <= cp);
+    match runs.checked_sub(1) {
+        Some(k) if cp - MASK_RUN_STARTS[k] < u16::from(MASK_RUN_LENGTHS[k]) => {
+            usize::from(MASK_RUN_INDEX[k])
+        }
+        _ => 0,
+    }
 }
 
 /// The locking (low 16 bits) and single shift (high 16 bits) table masks of `c`; 0 when no
@@ -271,5 +266,35 @@ mod tests {
         assert_eq!(single_septet(0, 'a'), None);
         assert_eq!(locking_septet(2, 'a'), None); // Spanish has no locking table
         assert_eq!(locking_char(14, 0), None);
+    }
+
+    /// The masks of every code point against `data/gsm_tables.json`: bit n of the low half
+    /// when locking table n holds the character, bit n of the high half for single shift
+    /// table n, and 0 for characters in no table (the run and page encodings must lose
+    /// nothing).
+    #[test]
+    fn table_masks_match_the_data() {
+        let data: serde_json::Value =
+            serde_json::from_str(include_str!("../../data/gsm_tables.json")).unwrap();
+        let mut want = std::collections::HashMap::<char, u32>::new();
+        for lang in data["languages"].as_array().unwrap() {
+            let nli = lang["id"].as_u64().unwrap() as u32;
+            for (kind, shift) in [("locking", 0), ("single", 16)] {
+                for cell in lang[kind].as_array().into_iter().flatten() {
+                    let Some(s) = cell.as_str().filter(|s| !["ESC", "CR2", "SS2"].contains(s))
+                    else {
+                        continue;
+                    };
+                    let c = s.chars().next().unwrap();
+                    *want.entry(c).or_default() |= 1 << (nli + shift);
+                }
+            }
+        }
+        assert_eq!(want.len(), 1072);
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let w = want.get(&c).copied().unwrap_or(0);
+            assert_eq!(table_masks(c), w, "{:04X}", u32::from(c));
+            assert_eq!(MASK_VALUES[mask_index(c)], w);
+        }
     }
 }
