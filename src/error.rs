@@ -17,7 +17,7 @@ pub enum Error {
         chars: Vec<NonGsmChar>,
     },
     /// An option was given a value it does not take (from a CLI flag or a JSON field).
-    #[error("invalid {option} {value:?}: expected {expected}")]
+    #[error("invalid {option} {}: expected {expected}", quoted(.value))]
     InvalidOption {
         /// The option's name.
         option: &'static str,
@@ -90,6 +90,32 @@ impl serde::Serialize for Error {
     }
 }
 
+/// `s` in double quotes, with `"`, `\\`, line breaks, tabs and the characters that show
+/// nothing (see [`is_invisible`](crate::analysis::is_invisible)) escaped as Rust writes them
+/// (`\n`, `\u{200b}`), so that a message shows exactly what was given. `{:?}` would do the
+/// same, but it brings the standard library's tables of printable characters (about 2 KB)
+/// into the WebAssembly build.
+pub(crate) fn quoted(s: &str) -> String {
+    let mut q = String::with_capacity(s.len() + 2);
+    q.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => q.push_str("\\\""),
+            '\\' => q.push_str("\\\\"),
+            '\n' => q.push_str("\\n"),
+            '\r' => q.push_str("\\r"),
+            '\t' => q.push_str("\\t"),
+            ' ' => q.push(' '),
+            c if crate::analysis::is_invisible(c) => {
+                let _ = write!(q, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => q.push(c),
+        }
+    }
+    q.push('"');
+    q
+}
+
 fn empty_after_smart_message(removed: usize, chars: &[char]) -> String {
     const SHOWN: usize = 8;
     let mut list = String::new();
@@ -137,4 +163,28 @@ fn not_gsm7_message(charset: Charset, chars: &[NonGsmChar]) -> String {
     });
     m.push_str(", or send with encoding auto or ucs2");
     m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quoted;
+
+    /// `quoted` writes what `{:?}` writes for the strings our messages quote: plain text,
+    /// quotes and backslashes, line breaks and tabs, and the invisible characters.
+    #[test]
+    fn quoted_matches_debug_where_it_matters() {
+        for s in [
+            "telnyx",
+            "",
+            "a \"b\" \\c",
+            "x\ny\r\tz",
+            "zero\u{200B}width\u{FEFF}",
+            "       ",
+            "é😀…",
+        ] {
+            assert_eq!(quoted(s), format!("{s:?}"), "{s:?}");
+        }
+        // Invisible characters that Debug prints as they are are escaped here.
+        assert_eq!(quoted("\u{A0}\u{AD}"), r#""\u{a0}\u{ad}""#);
+    }
 }

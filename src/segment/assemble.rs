@@ -57,7 +57,7 @@ pub(crate) fn analyze<'a>(text: &'a str, opts: &Options) -> Result<Analysis<'a>,
         // (tests/tables_data.rs checks every pair), so no automaton is needed.
         let chars = d.chars.unwrap_or_else(|| char_counts(text).0);
         let crlf = if text.as_bytes().contains(&b'\r') {
-            text.matches("\r\n").count()
+            text.as_bytes().windows(2).filter(|w| w == b"\r\n").count()
         } else {
             0
         };

@@ -373,7 +373,7 @@ impl Replacement {
         if self.replacement.is_empty() {
             format!("{original} removed")
         } else {
-            format!("{original} → {:?}", self.replacement)
+            format!("{original} → {}", crate::error::quoted(&self.replacement))
         }
     }
 }

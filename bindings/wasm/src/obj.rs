@@ -113,6 +113,17 @@ pub(crate) fn array<T>(items: impl IntoIterator<Item = T>, f: impl Fn(T) -> JsVa
     a.into()
 }
 
+/// `s` (its first 40 characters) as a JSON string literal, quoted and escaped by JS's own
+/// `JSON.stringify`, for messages that name a value (Rust's `{:?}` would bring the standard
+/// library's tables of printable characters into the `.wasm`).
+pub(crate) fn quoted(s: &str) -> String {
+    let s: String = s.chars().take(40).collect();
+    js_sys::JSON::stringify(&JsValue::from_str(&s))
+        .ok()
+        .and_then(|j| j.as_string())
+        .unwrap_or(s)
+}
+
 /// The error value thrown to JS: `{code, message}` plus details. The package's JS wrapper
 /// turns it into an `SmsPreflightError` (an `Error` subclass with the same fields).
 pub(crate) fn error(code: &str, message: &str) -> Obj {

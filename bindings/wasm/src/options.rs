@@ -5,7 +5,7 @@ use js_sys::{Array, Object, Reflect};
 use sms_preflight::{NationalLanguages, Options, SmartEncoding};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::obj::error;
+use crate::obj::{error, quoted};
 
 /// The options of `analyze`, `count` and `smartEncode`, read from JS.
 pub(crate) struct JsOptions {
@@ -56,8 +56,8 @@ pub(crate) fn read(value: &JsValue) -> Result<JsOptions, JsValue> {
             "telnyx" => Options::telnyx(),
             other => {
                 return Err(invalid(format!(
-                    "invalid profile {:?}: expected standard or telnyx",
-                    other.chars().take(40).collect::<String>()
+                    "invalid profile {}: expected standard or telnyx",
+                    quoted(other)
                 )));
             }
         }
@@ -110,8 +110,8 @@ pub(crate) fn read(value: &JsValue) -> Result<JsOptions, JsValue> {
             }
             other => {
                 return Err(invalid(format!(
-                    "unknown option {:?}: the options are {KEYS}",
-                    other.chars().take(40).collect::<String>()
+                    "unknown option {}: the options are {KEYS}",
+                    quoted(other)
                 )));
             }
         }
