@@ -382,7 +382,10 @@ pub(crate) fn is_safe_boundary(text: &str, i: usize) -> bool {
         return true;
     }
     matches!(
-        (text[..i].chars().next_back(), text[i..].chars().next()),
+        (
+            crate::substr(text, 0, i).chars().next_back(),
+            crate::substr(text, i, text.len()).chars().next(),
+        ),
         (Some(prev), Some(next)) if is_safe(prev, next)
     )
 }

@@ -190,7 +190,8 @@ struct WireParts<'a> {
 impl<'a> Sink for WireParts<'a> {
     #[inline]
     fn part(&mut self, utf8: Span, _: Span, units: usize) {
-        self.parts.push((&self.text[utf8.start..utf8.end], units));
+        self.parts
+            .push((crate::substr(self.text, utf8.start, utf8.end), units));
     }
 }
 

@@ -190,8 +190,8 @@ pub(crate) fn utf16_len(text: &str) -> usize {
 /// Every character outside `alphabet`, with its offsets.
 pub(crate) fn non_gsm_chars(text: &str, alphabet: Alphabet, from: usize) -> Vec<NonGsmChar> {
     let mut out = Vec::new();
-    let mut pos16 = utf16_len(&text[..from]);
-    for (i, c) in text[from..].char_indices() {
+    let mut pos16 = utf16_len(crate::substr(text, 0, from));
+    for (i, c) in crate::substr(text, from, text.len()).char_indices() {
         if alphabet.septets(c) == 0 {
             out.push(NonGsmChar::new(c, from + i, pos16));
         }

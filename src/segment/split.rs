@@ -33,7 +33,7 @@ impl<'a> Sink for Collect<'a> {
             utf16,
             units,
             capacity: self.capacity,
-            text: &self.text[utf8.start..utf8.end],
+            text: crate::substr(self.text, utf8.start, utf8.end),
         });
     }
 }

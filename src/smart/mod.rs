@@ -670,7 +670,7 @@ fn apply<'a>(text: &'a str, map: &SmartMap) -> (Cow<'a, str>, Vec<Replacement>, 
             used[k] = true;
             distinct += 1;
         }
-        o.push_str(&text[copied..i]);
+        o.push_str(crate::substr(text, copied, i));
         replacements.push(Replacement {
             original: c,
             code_point: format!("U+{:04X}", u32::from(c)),
@@ -688,7 +688,7 @@ fn apply<'a>(text: &'a str, map: &SmartMap) -> (Cow<'a, str>, Vec<Replacement>, 
     match out {
         None => (Cow::Borrowed(text), replacements, distinct),
         Some(mut o) => {
-            o.push_str(&text[copied..]);
+            o.push_str(crate::substr(text, copied, text.len()));
             (Cow::Owned(o), replacements, distinct)
         }
     }
