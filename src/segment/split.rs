@@ -98,7 +98,25 @@ fn cluster_exceeds(bytes: &[u8], b: usize, cap: usize, enc: Encoding, alphabet: 
 /// cluster; the (short) tail that moves to the next part is measured again. A cluster that
 /// cannot fit in one whole part is not moved: it fills the current part, and the split goes
 /// on between its code points.
+///
+/// Natively the split is compiled once per sink, so that counting ([`Tally`]) runs a loop with
+/// nothing to collect; in WebAssembly it is compiled once, for `dyn Sink`, which makes the
+/// `.wasm` 0.5 KB gzip smaller (callgrind: `count` takes about 5% more instructions that way,
+/// `analyze` 1%).
+#[inline(always)]
 pub(crate) fn split<S: Sink>(
+    text: &str,
+    layout: Layout,
+    alphabet: Alphabet,
+    policy: SplitPolicy,
+    sink: &mut S,
+) -> (usize, usize, usize) {
+    #[cfg(target_arch = "wasm32")]
+    let sink = sink as &mut dyn Sink;
+    split_into(text, layout, alphabet, policy, sink)
+}
+
+fn split_into<S: Sink + ?Sized>(
     text: &str,
     layout: Layout,
     alphabet: Alphabet,
