@@ -3,319 +3,322 @@
 // Source: https://developers.telnyx.com/docs/messaging/messages/smart-encoding (page of 2026-04-10);
 // see data/README.md for provenance.
 
+use std::borrow::Cow;
+
 /// Telnyx's smart-encoding list (310 entries): (character, replacement),
-/// sorted by character. An empty replacement removes the character.
-pub(crate) static TELNYX: &[(char, &str)] = &[
-    ('\u{0000}', ""), // NULL
-    ('\u{0003}', ""), // END OF TEXT
-    ('\u{0004}', ""), // END OF TRANSMISSION
-    ('\u{0009}', "       "), // CHARACTER TABULATION
-    ('\u{0010}', ""), // DATA LINK ESCAPE
-    ('\u{0011}', ""), // DEVICE CONTROL ONE
-    ('\u{0012}', ""), // DEVICE CONTROL TWO
-    ('\u{0013}', ""), // DEVICE CONTROL THREE
-    ('\u{0014}', ""), // DEVICE CONTROL FOUR
-    ('\u{0017}', ""), // END OF TRANSMISSION BLOCK
-    ('\u{0019}', ""), // END OF MEDIUM
-    ('\u{0060}', "'"), // GRAVE ACCENT
-    ('\u{0080}', ""), // <control> (C1, no ISO 6429 name)
-    ('\u{008D}', ""), // REVERSE LINE FEED
-    ('\u{0090}', ""), // DEVICE CONTROL STRING
-    ('\u{009B}', ""), // CONTROL SEQUENCE INTRODUCER
-    ('\u{009F}', ""), // APPLICATION PROGRAM COMMAND
-    ('\u{00A0}', " "), // NO-BREAK SPACE
-    ('\u{00AB}', "\""), // LEFT-POINTING DOUBLE ANGLE QUOTATION MARK
-    ('\u{00B4}', "'"), // ACUTE ACCENT
-    ('\u{00BB}', "\""), // RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK
-    ('\u{00BC}', "1/4"), // VULGAR FRACTION ONE QUARTER
-    ('\u{00BD}', "1/2"), // VULGAR FRACTION ONE HALF
-    ('\u{00BE}', "3/4"), // VULGAR FRACTION THREE QUARTERS
-    ('\u{00F7}', "/"), // DIVISION SIGN
-    ('\u{01C3}', "!"), // LATIN LETTER RETROFLEX CLICK
-    ('\u{0262}', "G"), // LATIN LETTER SMALL CAPITAL G
-    ('\u{026A}', "I"), // LATIN LETTER SMALL CAPITAL I
-    ('\u{0274}', "N"), // LATIN LETTER SMALL CAPITAL N
-    ('\u{0280}', "R"), // LATIN LETTER SMALL CAPITAL R
-    ('\u{028F}', "Y"), // LATIN LETTER SMALL CAPITAL Y
-    ('\u{0299}', "B"), // LATIN LETTER SMALL CAPITAL B
-    ('\u{029C}', "H"), // LATIN LETTER SMALL CAPITAL H
-    ('\u{029F}', "L"), // LATIN LETTER SMALL CAPITAL L
-    ('\u{02B9}', "'"), // MODIFIER LETTER PRIME
-    ('\u{02BA}', "\""), // MODIFIER LETTER DOUBLE PRIME
-    ('\u{02BB}', "'"), // MODIFIER LETTER TURNED COMMA
-    ('\u{02BC}', "'"), // MODIFIER LETTER APOSTROPHE
-    ('\u{02BD}', "'"), // MODIFIER LETTER REVERSED COMMA
-    ('\u{02C6}', "^"), // MODIFIER LETTER CIRCUMFLEX ACCENT
-    ('\u{02C8}', "'"), // MODIFIER LETTER VERTICAL LINE
-    ('\u{02CA}', "'"), // MODIFIER LETTER ACUTE ACCENT
-    ('\u{02CB}', "'"), // MODIFIER LETTER GRAVE ACCENT
-    ('\u{02D0}', ":"), // MODIFIER LETTER TRIANGULAR COLON
-    ('\u{02D6}', "+"), // MODIFIER LETTER PLUS SIGN
-    ('\u{02DC}', "~"), // SMALL TILDE
-    ('\u{02EE}', "\""), // MODIFIER LETTER DOUBLE APOSTROPHE
-    ('\u{02F7}', "~"), // MODIFIER LETTER LOW TILDE
-    ('\u{02F8}', ":"), // MODIFIER LETTER RAISED COLON
-    ('\u{0302}', "^"), // COMBINING CIRCUMFLEX ACCENT
-    ('\u{0303}', "~"), // COMBINING TILDE
-    ('\u{0313}', "'"), // COMBINING COMMA ABOVE
-    ('\u{0314}', "'"), // COMBINING REVERSED COMMA ABOVE
-    ('\u{0326}', ","), // COMBINING COMMA BELOW
-    ('\u{0330}', "~"), // COMBINING TILDE BELOW
-    ('\u{0332}', "_"), // COMBINING LOW LINE
-    ('\u{0334}', "~"), // COMBINING TILDE OVERLAY
-    ('\u{0337}', "/"), // COMBINING SHORT SOLIDUS OVERLAY
-    ('\u{0338}', "/"), // COMBINING LONG SOLIDUS OVERLAY
-    ('\u{0347}', "="), // COMBINING EQUALS SIGN BELOW
-    ('\u{0391}', "A"), // GREEK CAPITAL LETTER ALPHA
-    ('\u{0392}', "B"), // GREEK CAPITAL LETTER BETA
-    ('\u{0395}', "E"), // GREEK CAPITAL LETTER EPSILON
-    ('\u{0396}', "Z"), // GREEK CAPITAL LETTER ZETA
-    ('\u{0397}', "H"), // GREEK CAPITAL LETTER ETA
-    ('\u{0399}', "I"), // GREEK CAPITAL LETTER IOTA
-    ('\u{039A}', "K"), // GREEK CAPITAL LETTER KAPPA
-    ('\u{039C}', "M"), // GREEK CAPITAL LETTER MU
-    ('\u{039D}', "N"), // GREEK CAPITAL LETTER NU
-    ('\u{039F}', "O"), // GREEK CAPITAL LETTER OMICRON
-    ('\u{03A1}', "P"), // GREEK CAPITAL LETTER RHO
-    ('\u{03A4}', "T"), // GREEK CAPITAL LETTER TAU
-    ('\u{03A5}', "Y"), // GREEK CAPITAL LETTER UPSILON
-    ('\u{03A7}', "X"), // GREEK CAPITAL LETTER CHI
-    ('\u{1D00}', "A"), // LATIN LETTER SMALL CAPITAL A
-    ('\u{1D04}', "C"), // LATIN LETTER SMALL CAPITAL C
-    ('\u{1D05}', "D"), // LATIN LETTER SMALL CAPITAL D
-    ('\u{1D07}', "E"), // LATIN LETTER SMALL CAPITAL E
-    ('\u{1D0A}', "J"), // LATIN LETTER SMALL CAPITAL J
-    ('\u{1D0B}', "K"), // LATIN LETTER SMALL CAPITAL K
-    ('\u{1D0D}', "M"), // LATIN LETTER SMALL CAPITAL M
-    ('\u{1D0F}', "O"), // LATIN LETTER SMALL CAPITAL O
-    ('\u{1D18}', "P"), // LATIN LETTER SMALL CAPITAL P
-    ('\u{1D1B}', "T"), // LATIN LETTER SMALL CAPITAL T
-    ('\u{1D1C}', "U"), // LATIN LETTER SMALL CAPITAL U
-    ('\u{1D20}', "V"), // LATIN LETTER SMALL CAPITAL V
-    ('\u{1D21}', "W"), // LATIN LETTER SMALL CAPITAL W
-    ('\u{1D22}', "Z"), // LATIN LETTER SMALL CAPITAL Z
-    ('\u{1DCD}', "^"), // COMBINING DOUBLE CIRCUMFLEX ABOVE
-    ('\u{2000}', " "), // EN QUAD
-    ('\u{2001}', " "), // EM QUAD
-    ('\u{2002}', " "), // EN SPACE
-    ('\u{2003}', " "), // EM SPACE
-    ('\u{2004}', " "), // THREE-PER-EM SPACE
-    ('\u{2005}', " "), // FOUR-PER-EM SPACE
-    ('\u{2006}', " "), // SIX-PER-EM SPACE
-    ('\u{2007}', " "), // FIGURE SPACE
-    ('\u{2008}', " "), // PUNCTUATION SPACE
-    ('\u{2009}', " "), // THIN SPACE
-    ('\u{200A}', " "), // HAIR SPACE
-    ('\u{200B}', ""), // ZERO WIDTH SPACE
-    ('\u{2010}', "-"), // HYPHEN
-    ('\u{2013}', "-"), // EN DASH
-    ('\u{2014}', "-"), // EM DASH
-    ('\u{2015}', "-"), // HORIZONTAL BAR
-    ('\u{2017}', "_"), // DOUBLE LOW LINE
-    ('\u{2018}', "'"), // LEFT SINGLE QUOTATION MARK
-    ('\u{2019}', "'"), // RIGHT SINGLE QUOTATION MARK
-    ('\u{201A}', ","), // SINGLE LOW-9 QUOTATION MARK
-    ('\u{201B}', "'"), // SINGLE HIGH-REVERSED-9 QUOTATION MARK
-    ('\u{201C}', "\""), // LEFT DOUBLE QUOTATION MARK
-    ('\u{201D}', "\""), // RIGHT DOUBLE QUOTATION MARK
-    ('\u{201E}', "\""), // DOUBLE LOW-9 QUOTATION MARK
-    ('\u{201F}', "\""), // DOUBLE HIGH-REVERSED-9 QUOTATION MARK
-    ('\u{2022}', "-"), // BULLET
-    ('\u{2026}', "..."), // HORIZONTAL ELLIPSIS
-    ('\u{2028}', ""), // LINE SEPARATOR
-    ('\u{2029}', ""), // PARAGRAPH SEPARATOR
-    ('\u{202F}', " "), // NARROW NO-BREAK SPACE
-    ('\u{2039}', "<"), // SINGLE LEFT-POINTING ANGLE QUOTATION MARK
-    ('\u{203A}', ">"), // SINGLE RIGHT-POINTING ANGLE QUOTATION MARK
-    ('\u{203C}', "!!"), // DOUBLE EXCLAMATION MARK
-    ('\u{2043}', "-"), // HYPHEN BULLET
-    ('\u{2044}', "/"), // FRACTION SLASH
-    ('\u{204E}', "*"), // LOW ASTERISK
-    ('\u{204F}', ";"), // REVERSED SEMICOLON
-    ('\u{205F}', " "), // MEDIUM MATHEMATICAL SPACE
-    ('\u{2060}', ""), // WORD JOINER
-    ('\u{20D2}', "|"), // COMBINING LONG VERTICAL LINE OVERLAY
-    ('\u{20D3}', "|"), // COMBINING SHORT VERTICAL LINE OVERLAY
-    ('\u{20E5}', "\\"), // COMBINING REVERSE SOLIDUS OVERLAY
-    ('\u{2215}', "/"), // DIVISION SLASH
-    ('\u{2217}', "*"), // ASTERISK OPERATOR
-    ('\u{2223}', "|"), // DIVIDES
-    ('\u{223C}', "~"), // TILDE OPERATOR
-    ('\u{229B}', "*"), // CIRCLED ASTERISK OPERATOR
-    ('\u{239C}', "|"), // LEFT PARENTHESIS EXTENSION
-    ('\u{239F}', "|"), // RIGHT PARENTHESIS EXTENSION
-    ('\u{23B8}', "|"), // LEFT VERTICAL BOX LINE
-    ('\u{23B9}', "|"), // RIGHT VERTICAL BOX LINE
-    ('\u{23BC}', "-"), // HORIZONTAL SCAN LINE-7
-    ('\u{23BD}', "-"), // HORIZONTAL SCAN LINE-9
-    ('\u{23D0}', "|"), // VERTICAL LINE EXTENSION
-    ('\u{2722}', "*"), // FOUR TEARDROP-SPOKED ASTERISK
-    ('\u{2723}', "*"), // FOUR BALLOON-SPOKED ASTERISK
-    ('\u{2724}', "*"), // HEAVY FOUR BALLOON-SPOKED ASTERISK
-    ('\u{2725}', "*"), // FOUR CLUB-SPOKED ASTERISK
-    ('\u{2731}', "*"), // HEAVY ASTERISK
-    ('\u{2732}', "*"), // OPEN CENTRE ASTERISK
-    ('\u{2733}', "*"), // EIGHT SPOKED ASTERISK
-    ('\u{273A}', "*"), // SIXTEEN POINTED ASTERISK
-    ('\u{273B}', "*"), // TEARDROP-SPOKED ASTERISK
-    ('\u{273C}', "*"), // OPEN CENTRE TEARDROP-SPOKED ASTERISK
-    ('\u{273D}', "*"), // HEAVY TEARDROP-SPOKED ASTERISK
-    ('\u{2743}', "*"), // HEAVY TEARDROP-SPOKED PINWHEEL ASTERISK
-    ('\u{2749}', "*"), // BALLOON-SPOKED ASTERISK
-    ('\u{274A}', "*"), // EIGHT TEARDROP-SPOKED PROPELLER ASTERISK
-    ('\u{274B}', "*"), // HEAVY EIGHT TEARDROP-SPOKED PROPELLER ASTERISK
-    ('\u{275B}', "'"), // HEAVY SINGLE TURNED COMMA QUOTATION MARK ORNAMENT
-    ('\u{275C}', "'"), // HEAVY SINGLE COMMA QUOTATION MARK ORNAMENT
-    ('\u{275D}', "\""), // HEAVY DOUBLE TURNED COMMA QUOTATION MARK ORNAMENT
-    ('\u{275E}', "\""), // HEAVY DOUBLE COMMA QUOTATION MARK ORNAMENT
-    ('\u{2768}', "("), // MEDIUM LEFT PARENTHESIS ORNAMENT
-    ('\u{2769}', ")"), // MEDIUM RIGHT PARENTHESIS ORNAMENT
-    ('\u{276A}', "("), // MEDIUM FLATTENED LEFT PARENTHESIS ORNAMENT
-    ('\u{276B}', ")"), // MEDIUM FLATTENED RIGHT PARENTHESIS ORNAMENT
-    ('\u{2774}', "{"), // MEDIUM LEFT CURLY BRACKET ORNAMENT
-    ('\u{2775}', "}"), // MEDIUM RIGHT CURLY BRACKET ORNAMENT
-    ('\u{27EE}', "("), // MATHEMATICAL LEFT FLATTENED PARENTHESIS
-    ('\u{27EF}', ")"), // MATHEMATICAL RIGHT FLATTENED PARENTHESIS
-    ('\u{2982}', ":"), // Z NOTATION TYPE COLON
-    ('\u{2985}', "("), // LEFT WHITE PARENTHESIS
-    ('\u{2986}', ")"), // RIGHT WHITE PARENTHESIS
-    ('\u{29C6}', "*"), // SQUARED ASTERISK
-    ('\u{29F5}', "\\"), // REVERSE SOLIDUS OPERATOR
-    ('\u{29F8}', "/"), // BIG SOLIDUS
-    ('\u{29F9}', "\\"), // BIG REVERSE SOLIDUS
-    ('\u{3000}', " "), // IDEOGRAPHIC SPACE
-    ('\u{3001}', ","), // IDEOGRAPHIC COMMA
-    ('\u{3002}', "."), // IDEOGRAPHIC FULL STOP
-    ('\u{301D}', "\""), // REVERSED DOUBLE PRIME QUOTATION MARK
-    ('\u{301E}', "\""), // DOUBLE PRIME QUOTATION MARK
-    ('\u{A730}', "F"), // LATIN LETTER SMALL CAPITAL F
-    ('\u{A731}', "S"), // LATIN LETTER SMALL CAPITAL S
-    ('\u{A789}', ":"), // MODIFIER LETTER COLON
-    ('\u{A78A}', "="), // MODIFIER LETTER SHORT EQUALS SIGN
-    ('\u{FE10}', "'"), // PRESENTATION FORM FOR VERTICAL COMMA
-    ('\u{FE11}', "'"), // PRESENTATION FORM FOR VERTICAL IDEOGRAPHIC COMMA
-    ('\u{FE13}', ":"), // PRESENTATION FORM FOR VERTICAL COLON
-    ('\u{FE14}', ";"), // PRESENTATION FORM FOR VERTICAL SEMICOLON
-    ('\u{FE15}', "!"), // PRESENTATION FORM FOR VERTICAL EXCLAMATION MARK
-    ('\u{FE16}', "?"), // PRESENTATION FORM FOR VERTICAL QUESTION MARK
-    ('\u{FE50}', ","), // SMALL COMMA
-    ('\u{FE51}', ","), // SMALL IDEOGRAPHIC COMMA
-    ('\u{FE52}', "."), // SMALL FULL STOP
-    ('\u{FE54}', ";"), // SMALL SEMICOLON
-    ('\u{FE56}', "?"), // SMALL QUESTION MARK
-    ('\u{FE57}', "!"), // SMALL EXCLAMATION MARK
-    ('\u{FE59}', "("), // SMALL LEFT PARENTHESIS
-    ('\u{FE5A}', ")"), // SMALL RIGHT PARENTHESIS
-    ('\u{FE5B}', "{"), // SMALL LEFT CURLY BRACKET
-    ('\u{FE5C}', "}"), // SMALL RIGHT CURLY BRACKET
-    ('\u{FE5F}', "#"), // SMALL NUMBER SIGN
-    ('\u{FE60}', "&"), // SMALL AMPERSAND
-    ('\u{FE61}', "*"), // SMALL ASTERISK
-    ('\u{FE62}', "+"), // SMALL PLUS SIGN
-    ('\u{FE63}', "-"), // SMALL HYPHEN-MINUS
-    ('\u{FE64}', "<"), // SMALL LESS-THAN SIGN
-    ('\u{FE65}', ">"), // SMALL GREATER-THAN SIGN
-    ('\u{FE66}', "="), // SMALL EQUALS SIGN
-    ('\u{FE68}', "\\"), // SMALL REVERSE SOLIDUS
-    ('\u{FE69}', "$"), // SMALL DOLLAR SIGN
-    ('\u{FE6A}', "%"), // SMALL PERCENT SIGN
-    ('\u{FE6B}', "@"), // SMALL COMMERCIAL AT
-    ('\u{FEFF}', ""), // ZERO WIDTH NO-BREAK SPACE
-    ('\u{FF01}', "!"), // FULLWIDTH EXCLAMATION MARK
-    ('\u{FF02}', "\""), // FULLWIDTH QUOTATION MARK
-    ('\u{FF03}', "#"), // FULLWIDTH NUMBER SIGN
-    ('\u{FF04}', "$"), // FULLWIDTH DOLLAR SIGN
-    ('\u{FF05}', "%"), // FULLWIDTH PERCENT SIGN
-    ('\u{FF06}', "&"), // FULLWIDTH AMPERSAND
-    ('\u{FF07}', "'"), // FULLWIDTH APOSTROPHE
-    ('\u{FF08}', "("), // FULLWIDTH LEFT PARENTHESIS
-    ('\u{FF09}', ")"), // FULLWIDTH RIGHT PARENTHESIS
-    ('\u{FF0A}', "*"), // FULLWIDTH ASTERISK
-    ('\u{FF0B}', "+"), // FULLWIDTH PLUS SIGN
-    ('\u{FF0C}', ","), // FULLWIDTH COMMA
-    ('\u{FF0D}', "-"), // FULLWIDTH HYPHEN-MINUS
-    ('\u{FF0E}', "."), // FULLWIDTH FULL STOP
-    ('\u{FF0F}', "/"), // FULLWIDTH SOLIDUS
-    ('\u{FF10}', "0"), // FULLWIDTH DIGIT ZERO
-    ('\u{FF11}', "1"), // FULLWIDTH DIGIT ONE
-    ('\u{FF12}', "2"), // FULLWIDTH DIGIT TWO
-    ('\u{FF13}', "3"), // FULLWIDTH DIGIT THREE
-    ('\u{FF14}', "4"), // FULLWIDTH DIGIT FOUR
-    ('\u{FF15}', "5"), // FULLWIDTH DIGIT FIVE
-    ('\u{FF16}', "6"), // FULLWIDTH DIGIT SIX
-    ('\u{FF17}', "7"), // FULLWIDTH DIGIT SEVEN
-    ('\u{FF18}', "8"), // FULLWIDTH DIGIT EIGHT
-    ('\u{FF19}', "9"), // FULLWIDTH DIGIT NINE
-    ('\u{FF1A}', ":"), // FULLWIDTH COLON
-    ('\u{FF1B}', ";"), // FULLWIDTH SEMICOLON
-    ('\u{FF1C}', "<"), // FULLWIDTH LESS-THAN SIGN
-    ('\u{FF1D}', "="), // FULLWIDTH EQUALS SIGN
-    ('\u{FF1E}', ">"), // FULLWIDTH GREATER-THAN SIGN
-    ('\u{FF1F}', "?"), // FULLWIDTH QUESTION MARK
-    ('\u{FF20}', "@"), // FULLWIDTH COMMERCIAL AT
-    ('\u{FF21}', "A"), // FULLWIDTH LATIN CAPITAL LETTER A
-    ('\u{FF22}', "B"), // FULLWIDTH LATIN CAPITAL LETTER B
-    ('\u{FF23}', "C"), // FULLWIDTH LATIN CAPITAL LETTER C
-    ('\u{FF24}', "D"), // FULLWIDTH LATIN CAPITAL LETTER D
-    ('\u{FF25}', "E"), // FULLWIDTH LATIN CAPITAL LETTER E
-    ('\u{FF26}', "F"), // FULLWIDTH LATIN CAPITAL LETTER F
-    ('\u{FF27}', "G"), // FULLWIDTH LATIN CAPITAL LETTER G
-    ('\u{FF28}', "H"), // FULLWIDTH LATIN CAPITAL LETTER H
-    ('\u{FF29}', "I"), // FULLWIDTH LATIN CAPITAL LETTER I
-    ('\u{FF2A}', "J"), // FULLWIDTH LATIN CAPITAL LETTER J
-    ('\u{FF2B}', "K"), // FULLWIDTH LATIN CAPITAL LETTER K
-    ('\u{FF2C}', "L"), // FULLWIDTH LATIN CAPITAL LETTER L
-    ('\u{FF2D}', "M"), // FULLWIDTH LATIN CAPITAL LETTER M
-    ('\u{FF2E}', "N"), // FULLWIDTH LATIN CAPITAL LETTER N
-    ('\u{FF2F}', "O"), // FULLWIDTH LATIN CAPITAL LETTER O
-    ('\u{FF30}', "P"), // FULLWIDTH LATIN CAPITAL LETTER P
-    ('\u{FF31}', "Q"), // FULLWIDTH LATIN CAPITAL LETTER Q
-    ('\u{FF32}', "R"), // FULLWIDTH LATIN CAPITAL LETTER R
-    ('\u{FF33}', "S"), // FULLWIDTH LATIN CAPITAL LETTER S
-    ('\u{FF34}', "T"), // FULLWIDTH LATIN CAPITAL LETTER T
-    ('\u{FF35}', "U"), // FULLWIDTH LATIN CAPITAL LETTER U
-    ('\u{FF36}', "V"), // FULLWIDTH LATIN CAPITAL LETTER V
-    ('\u{FF37}', "W"), // FULLWIDTH LATIN CAPITAL LETTER W
-    ('\u{FF38}', "X"), // FULLWIDTH LATIN CAPITAL LETTER X
-    ('\u{FF39}', "Y"), // FULLWIDTH LATIN CAPITAL LETTER Y
-    ('\u{FF3A}', "Z"), // FULLWIDTH LATIN CAPITAL LETTER Z
-    ('\u{FF3B}', "["), // FULLWIDTH LEFT SQUARE BRACKET
-    ('\u{FF3C}', "\\"), // FULLWIDTH REVERSE SOLIDUS
-    ('\u{FF3D}', "]"), // FULLWIDTH RIGHT SQUARE BRACKET
-    ('\u{FF3E}', "^"), // FULLWIDTH CIRCUMFLEX ACCENT
-    ('\u{FF3F}', "_"), // FULLWIDTH LOW LINE
-    ('\u{FF41}', "a"), // FULLWIDTH LATIN SMALL LETTER A
-    ('\u{FF42}', "b"), // FULLWIDTH LATIN SMALL LETTER B
-    ('\u{FF43}', "c"), // FULLWIDTH LATIN SMALL LETTER C
-    ('\u{FF44}', "d"), // FULLWIDTH LATIN SMALL LETTER D
-    ('\u{FF45}', "e"), // FULLWIDTH LATIN SMALL LETTER E
-    ('\u{FF46}', "f"), // FULLWIDTH LATIN SMALL LETTER F
-    ('\u{FF47}', "g"), // FULLWIDTH LATIN SMALL LETTER G
-    ('\u{FF48}', "h"), // FULLWIDTH LATIN SMALL LETTER H
-    ('\u{FF49}', "i"), // FULLWIDTH LATIN SMALL LETTER I
-    ('\u{FF4A}', "j"), // FULLWIDTH LATIN SMALL LETTER J
-    ('\u{FF4B}', "k"), // FULLWIDTH LATIN SMALL LETTER K
-    ('\u{FF4C}', "l"), // FULLWIDTH LATIN SMALL LETTER L
-    ('\u{FF4D}', "m"), // FULLWIDTH LATIN SMALL LETTER M
-    ('\u{FF4E}', "n"), // FULLWIDTH LATIN SMALL LETTER N
-    ('\u{FF4F}', "o"), // FULLWIDTH LATIN SMALL LETTER O
-    ('\u{FF50}', "p"), // FULLWIDTH LATIN SMALL LETTER P
-    ('\u{FF51}', "q"), // FULLWIDTH LATIN SMALL LETTER Q
-    ('\u{FF52}', "r"), // FULLWIDTH LATIN SMALL LETTER R
-    ('\u{FF53}', "s"), // FULLWIDTH LATIN SMALL LETTER S
-    ('\u{FF54}', "t"), // FULLWIDTH LATIN SMALL LETTER T
-    ('\u{FF55}', "u"), // FULLWIDTH LATIN SMALL LETTER U
-    ('\u{FF56}', "v"), // FULLWIDTH LATIN SMALL LETTER V
-    ('\u{FF57}', "w"), // FULLWIDTH LATIN SMALL LETTER W
-    ('\u{FF58}', "x"), // FULLWIDTH LATIN SMALL LETTER X
-    ('\u{FF59}', "y"), // FULLWIDTH LATIN SMALL LETTER Y
-    ('\u{FF5A}', "z"), // FULLWIDTH LATIN SMALL LETTER Z
-    ('\u{FF5B}', "{"), // FULLWIDTH LEFT CURLY BRACKET
-    ('\u{FF5C}', "|"), // FULLWIDTH VERTICAL LINE
-    ('\u{FF5D}', "}"), // FULLWIDTH RIGHT CURLY BRACKET
-    ('\u{FF5E}', "~"), // FULLWIDTH TILDE
-    ('\u{FF61}', "."), // HALFWIDTH IDEOGRAPHIC FULL STOP
-    ('\u{FF64}', ","), // HALFWIDTH IDEOGRAPHIC COMMA
+/// sorted by character. An empty replacement removes the character. In the shape of
+/// `SmartMap`'s entries, so that `SmartMap::telnyx()` borrows it as it is.
+pub(crate) static TELNYX: &[(char, Cow<'static, str>)] = &[
+    ('\u{0000}', Cow::Borrowed("")), // NULL
+    ('\u{0003}', Cow::Borrowed("")), // END OF TEXT
+    ('\u{0004}', Cow::Borrowed("")), // END OF TRANSMISSION
+    ('\u{0009}', Cow::Borrowed("       ")), // CHARACTER TABULATION
+    ('\u{0010}', Cow::Borrowed("")), // DATA LINK ESCAPE
+    ('\u{0011}', Cow::Borrowed("")), // DEVICE CONTROL ONE
+    ('\u{0012}', Cow::Borrowed("")), // DEVICE CONTROL TWO
+    ('\u{0013}', Cow::Borrowed("")), // DEVICE CONTROL THREE
+    ('\u{0014}', Cow::Borrowed("")), // DEVICE CONTROL FOUR
+    ('\u{0017}', Cow::Borrowed("")), // END OF TRANSMISSION BLOCK
+    ('\u{0019}', Cow::Borrowed("")), // END OF MEDIUM
+    ('\u{0060}', Cow::Borrowed("'")), // GRAVE ACCENT
+    ('\u{0080}', Cow::Borrowed("")), // <control> (C1, no ISO 6429 name)
+    ('\u{008D}', Cow::Borrowed("")), // REVERSE LINE FEED
+    ('\u{0090}', Cow::Borrowed("")), // DEVICE CONTROL STRING
+    ('\u{009B}', Cow::Borrowed("")), // CONTROL SEQUENCE INTRODUCER
+    ('\u{009F}', Cow::Borrowed("")), // APPLICATION PROGRAM COMMAND
+    ('\u{00A0}', Cow::Borrowed(" ")), // NO-BREAK SPACE
+    ('\u{00AB}', Cow::Borrowed("\"")), // LEFT-POINTING DOUBLE ANGLE QUOTATION MARK
+    ('\u{00B4}', Cow::Borrowed("'")), // ACUTE ACCENT
+    ('\u{00BB}', Cow::Borrowed("\"")), // RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK
+    ('\u{00BC}', Cow::Borrowed("1/4")), // VULGAR FRACTION ONE QUARTER
+    ('\u{00BD}', Cow::Borrowed("1/2")), // VULGAR FRACTION ONE HALF
+    ('\u{00BE}', Cow::Borrowed("3/4")), // VULGAR FRACTION THREE QUARTERS
+    ('\u{00F7}', Cow::Borrowed("/")), // DIVISION SIGN
+    ('\u{01C3}', Cow::Borrowed("!")), // LATIN LETTER RETROFLEX CLICK
+    ('\u{0262}', Cow::Borrowed("G")), // LATIN LETTER SMALL CAPITAL G
+    ('\u{026A}', Cow::Borrowed("I")), // LATIN LETTER SMALL CAPITAL I
+    ('\u{0274}', Cow::Borrowed("N")), // LATIN LETTER SMALL CAPITAL N
+    ('\u{0280}', Cow::Borrowed("R")), // LATIN LETTER SMALL CAPITAL R
+    ('\u{028F}', Cow::Borrowed("Y")), // LATIN LETTER SMALL CAPITAL Y
+    ('\u{0299}', Cow::Borrowed("B")), // LATIN LETTER SMALL CAPITAL B
+    ('\u{029C}', Cow::Borrowed("H")), // LATIN LETTER SMALL CAPITAL H
+    ('\u{029F}', Cow::Borrowed("L")), // LATIN LETTER SMALL CAPITAL L
+    ('\u{02B9}', Cow::Borrowed("'")), // MODIFIER LETTER PRIME
+    ('\u{02BA}', Cow::Borrowed("\"")), // MODIFIER LETTER DOUBLE PRIME
+    ('\u{02BB}', Cow::Borrowed("'")), // MODIFIER LETTER TURNED COMMA
+    ('\u{02BC}', Cow::Borrowed("'")), // MODIFIER LETTER APOSTROPHE
+    ('\u{02BD}', Cow::Borrowed("'")), // MODIFIER LETTER REVERSED COMMA
+    ('\u{02C6}', Cow::Borrowed("^")), // MODIFIER LETTER CIRCUMFLEX ACCENT
+    ('\u{02C8}', Cow::Borrowed("'")), // MODIFIER LETTER VERTICAL LINE
+    ('\u{02CA}', Cow::Borrowed("'")), // MODIFIER LETTER ACUTE ACCENT
+    ('\u{02CB}', Cow::Borrowed("'")), // MODIFIER LETTER GRAVE ACCENT
+    ('\u{02D0}', Cow::Borrowed(":")), // MODIFIER LETTER TRIANGULAR COLON
+    ('\u{02D6}', Cow::Borrowed("+")), // MODIFIER LETTER PLUS SIGN
+    ('\u{02DC}', Cow::Borrowed("~")), // SMALL TILDE
+    ('\u{02EE}', Cow::Borrowed("\"")), // MODIFIER LETTER DOUBLE APOSTROPHE
+    ('\u{02F7}', Cow::Borrowed("~")), // MODIFIER LETTER LOW TILDE
+    ('\u{02F8}', Cow::Borrowed(":")), // MODIFIER LETTER RAISED COLON
+    ('\u{0302}', Cow::Borrowed("^")), // COMBINING CIRCUMFLEX ACCENT
+    ('\u{0303}', Cow::Borrowed("~")), // COMBINING TILDE
+    ('\u{0313}', Cow::Borrowed("'")), // COMBINING COMMA ABOVE
+    ('\u{0314}', Cow::Borrowed("'")), // COMBINING REVERSED COMMA ABOVE
+    ('\u{0326}', Cow::Borrowed(",")), // COMBINING COMMA BELOW
+    ('\u{0330}', Cow::Borrowed("~")), // COMBINING TILDE BELOW
+    ('\u{0332}', Cow::Borrowed("_")), // COMBINING LOW LINE
+    ('\u{0334}', Cow::Borrowed("~")), // COMBINING TILDE OVERLAY
+    ('\u{0337}', Cow::Borrowed("/")), // COMBINING SHORT SOLIDUS OVERLAY
+    ('\u{0338}', Cow::Borrowed("/")), // COMBINING LONG SOLIDUS OVERLAY
+    ('\u{0347}', Cow::Borrowed("=")), // COMBINING EQUALS SIGN BELOW
+    ('\u{0391}', Cow::Borrowed("A")), // GREEK CAPITAL LETTER ALPHA
+    ('\u{0392}', Cow::Borrowed("B")), // GREEK CAPITAL LETTER BETA
+    ('\u{0395}', Cow::Borrowed("E")), // GREEK CAPITAL LETTER EPSILON
+    ('\u{0396}', Cow::Borrowed("Z")), // GREEK CAPITAL LETTER ZETA
+    ('\u{0397}', Cow::Borrowed("H")), // GREEK CAPITAL LETTER ETA
+    ('\u{0399}', Cow::Borrowed("I")), // GREEK CAPITAL LETTER IOTA
+    ('\u{039A}', Cow::Borrowed("K")), // GREEK CAPITAL LETTER KAPPA
+    ('\u{039C}', Cow::Borrowed("M")), // GREEK CAPITAL LETTER MU
+    ('\u{039D}', Cow::Borrowed("N")), // GREEK CAPITAL LETTER NU
+    ('\u{039F}', Cow::Borrowed("O")), // GREEK CAPITAL LETTER OMICRON
+    ('\u{03A1}', Cow::Borrowed("P")), // GREEK CAPITAL LETTER RHO
+    ('\u{03A4}', Cow::Borrowed("T")), // GREEK CAPITAL LETTER TAU
+    ('\u{03A5}', Cow::Borrowed("Y")), // GREEK CAPITAL LETTER UPSILON
+    ('\u{03A7}', Cow::Borrowed("X")), // GREEK CAPITAL LETTER CHI
+    ('\u{1D00}', Cow::Borrowed("A")), // LATIN LETTER SMALL CAPITAL A
+    ('\u{1D04}', Cow::Borrowed("C")), // LATIN LETTER SMALL CAPITAL C
+    ('\u{1D05}', Cow::Borrowed("D")), // LATIN LETTER SMALL CAPITAL D
+    ('\u{1D07}', Cow::Borrowed("E")), // LATIN LETTER SMALL CAPITAL E
+    ('\u{1D0A}', Cow::Borrowed("J")), // LATIN LETTER SMALL CAPITAL J
+    ('\u{1D0B}', Cow::Borrowed("K")), // LATIN LETTER SMALL CAPITAL K
+    ('\u{1D0D}', Cow::Borrowed("M")), // LATIN LETTER SMALL CAPITAL M
+    ('\u{1D0F}', Cow::Borrowed("O")), // LATIN LETTER SMALL CAPITAL O
+    ('\u{1D18}', Cow::Borrowed("P")), // LATIN LETTER SMALL CAPITAL P
+    ('\u{1D1B}', Cow::Borrowed("T")), // LATIN LETTER SMALL CAPITAL T
+    ('\u{1D1C}', Cow::Borrowed("U")), // LATIN LETTER SMALL CAPITAL U
+    ('\u{1D20}', Cow::Borrowed("V")), // LATIN LETTER SMALL CAPITAL V
+    ('\u{1D21}', Cow::Borrowed("W")), // LATIN LETTER SMALL CAPITAL W
+    ('\u{1D22}', Cow::Borrowed("Z")), // LATIN LETTER SMALL CAPITAL Z
+    ('\u{1DCD}', Cow::Borrowed("^")), // COMBINING DOUBLE CIRCUMFLEX ABOVE
+    ('\u{2000}', Cow::Borrowed(" ")), // EN QUAD
+    ('\u{2001}', Cow::Borrowed(" ")), // EM QUAD
+    ('\u{2002}', Cow::Borrowed(" ")), // EN SPACE
+    ('\u{2003}', Cow::Borrowed(" ")), // EM SPACE
+    ('\u{2004}', Cow::Borrowed(" ")), // THREE-PER-EM SPACE
+    ('\u{2005}', Cow::Borrowed(" ")), // FOUR-PER-EM SPACE
+    ('\u{2006}', Cow::Borrowed(" ")), // SIX-PER-EM SPACE
+    ('\u{2007}', Cow::Borrowed(" ")), // FIGURE SPACE
+    ('\u{2008}', Cow::Borrowed(" ")), // PUNCTUATION SPACE
+    ('\u{2009}', Cow::Borrowed(" ")), // THIN SPACE
+    ('\u{200A}', Cow::Borrowed(" ")), // HAIR SPACE
+    ('\u{200B}', Cow::Borrowed("")), // ZERO WIDTH SPACE
+    ('\u{2010}', Cow::Borrowed("-")), // HYPHEN
+    ('\u{2013}', Cow::Borrowed("-")), // EN DASH
+    ('\u{2014}', Cow::Borrowed("-")), // EM DASH
+    ('\u{2015}', Cow::Borrowed("-")), // HORIZONTAL BAR
+    ('\u{2017}', Cow::Borrowed("_")), // DOUBLE LOW LINE
+    ('\u{2018}', Cow::Borrowed("'")), // LEFT SINGLE QUOTATION MARK
+    ('\u{2019}', Cow::Borrowed("'")), // RIGHT SINGLE QUOTATION MARK
+    ('\u{201A}', Cow::Borrowed(",")), // SINGLE LOW-9 QUOTATION MARK
+    ('\u{201B}', Cow::Borrowed("'")), // SINGLE HIGH-REVERSED-9 QUOTATION MARK
+    ('\u{201C}', Cow::Borrowed("\"")), // LEFT DOUBLE QUOTATION MARK
+    ('\u{201D}', Cow::Borrowed("\"")), // RIGHT DOUBLE QUOTATION MARK
+    ('\u{201E}', Cow::Borrowed("\"")), // DOUBLE LOW-9 QUOTATION MARK
+    ('\u{201F}', Cow::Borrowed("\"")), // DOUBLE HIGH-REVERSED-9 QUOTATION MARK
+    ('\u{2022}', Cow::Borrowed("-")), // BULLET
+    ('\u{2026}', Cow::Borrowed("...")), // HORIZONTAL ELLIPSIS
+    ('\u{2028}', Cow::Borrowed("")), // LINE SEPARATOR
+    ('\u{2029}', Cow::Borrowed("")), // PARAGRAPH SEPARATOR
+    ('\u{202F}', Cow::Borrowed(" ")), // NARROW NO-BREAK SPACE
+    ('\u{2039}', Cow::Borrowed("<")), // SINGLE LEFT-POINTING ANGLE QUOTATION MARK
+    ('\u{203A}', Cow::Borrowed(">")), // SINGLE RIGHT-POINTING ANGLE QUOTATION MARK
+    ('\u{203C}', Cow::Borrowed("!!")), // DOUBLE EXCLAMATION MARK
+    ('\u{2043}', Cow::Borrowed("-")), // HYPHEN BULLET
+    ('\u{2044}', Cow::Borrowed("/")), // FRACTION SLASH
+    ('\u{204E}', Cow::Borrowed("*")), // LOW ASTERISK
+    ('\u{204F}', Cow::Borrowed(";")), // REVERSED SEMICOLON
+    ('\u{205F}', Cow::Borrowed(" ")), // MEDIUM MATHEMATICAL SPACE
+    ('\u{2060}', Cow::Borrowed("")), // WORD JOINER
+    ('\u{20D2}', Cow::Borrowed("|")), // COMBINING LONG VERTICAL LINE OVERLAY
+    ('\u{20D3}', Cow::Borrowed("|")), // COMBINING SHORT VERTICAL LINE OVERLAY
+    ('\u{20E5}', Cow::Borrowed("\\")), // COMBINING REVERSE SOLIDUS OVERLAY
+    ('\u{2215}', Cow::Borrowed("/")), // DIVISION SLASH
+    ('\u{2217}', Cow::Borrowed("*")), // ASTERISK OPERATOR
+    ('\u{2223}', Cow::Borrowed("|")), // DIVIDES
+    ('\u{223C}', Cow::Borrowed("~")), // TILDE OPERATOR
+    ('\u{229B}', Cow::Borrowed("*")), // CIRCLED ASTERISK OPERATOR
+    ('\u{239C}', Cow::Borrowed("|")), // LEFT PARENTHESIS EXTENSION
+    ('\u{239F}', Cow::Borrowed("|")), // RIGHT PARENTHESIS EXTENSION
+    ('\u{23B8}', Cow::Borrowed("|")), // LEFT VERTICAL BOX LINE
+    ('\u{23B9}', Cow::Borrowed("|")), // RIGHT VERTICAL BOX LINE
+    ('\u{23BC}', Cow::Borrowed("-")), // HORIZONTAL SCAN LINE-7
+    ('\u{23BD}', Cow::Borrowed("-")), // HORIZONTAL SCAN LINE-9
+    ('\u{23D0}', Cow::Borrowed("|")), // VERTICAL LINE EXTENSION
+    ('\u{2722}', Cow::Borrowed("*")), // FOUR TEARDROP-SPOKED ASTERISK
+    ('\u{2723}', Cow::Borrowed("*")), // FOUR BALLOON-SPOKED ASTERISK
+    ('\u{2724}', Cow::Borrowed("*")), // HEAVY FOUR BALLOON-SPOKED ASTERISK
+    ('\u{2725}', Cow::Borrowed("*")), // FOUR CLUB-SPOKED ASTERISK
+    ('\u{2731}', Cow::Borrowed("*")), // HEAVY ASTERISK
+    ('\u{2732}', Cow::Borrowed("*")), // OPEN CENTRE ASTERISK
+    ('\u{2733}', Cow::Borrowed("*")), // EIGHT SPOKED ASTERISK
+    ('\u{273A}', Cow::Borrowed("*")), // SIXTEEN POINTED ASTERISK
+    ('\u{273B}', Cow::Borrowed("*")), // TEARDROP-SPOKED ASTERISK
+    ('\u{273C}', Cow::Borrowed("*")), // OPEN CENTRE TEARDROP-SPOKED ASTERISK
+    ('\u{273D}', Cow::Borrowed("*")), // HEAVY TEARDROP-SPOKED ASTERISK
+    ('\u{2743}', Cow::Borrowed("*")), // HEAVY TEARDROP-SPOKED PINWHEEL ASTERISK
+    ('\u{2749}', Cow::Borrowed("*")), // BALLOON-SPOKED ASTERISK
+    ('\u{274A}', Cow::Borrowed("*")), // EIGHT TEARDROP-SPOKED PROPELLER ASTERISK
+    ('\u{274B}', Cow::Borrowed("*")), // HEAVY EIGHT TEARDROP-SPOKED PROPELLER ASTERISK
+    ('\u{275B}', Cow::Borrowed("'")), // HEAVY SINGLE TURNED COMMA QUOTATION MARK ORNAMENT
+    ('\u{275C}', Cow::Borrowed("'")), // HEAVY SINGLE COMMA QUOTATION MARK ORNAMENT
+    ('\u{275D}', Cow::Borrowed("\"")), // HEAVY DOUBLE TURNED COMMA QUOTATION MARK ORNAMENT
+    ('\u{275E}', Cow::Borrowed("\"")), // HEAVY DOUBLE COMMA QUOTATION MARK ORNAMENT
+    ('\u{2768}', Cow::Borrowed("(")), // MEDIUM LEFT PARENTHESIS ORNAMENT
+    ('\u{2769}', Cow::Borrowed(")")), // MEDIUM RIGHT PARENTHESIS ORNAMENT
+    ('\u{276A}', Cow::Borrowed("(")), // MEDIUM FLATTENED LEFT PARENTHESIS ORNAMENT
+    ('\u{276B}', Cow::Borrowed(")")), // MEDIUM FLATTENED RIGHT PARENTHESIS ORNAMENT
+    ('\u{2774}', Cow::Borrowed("{")), // MEDIUM LEFT CURLY BRACKET ORNAMENT
+    ('\u{2775}', Cow::Borrowed("}")), // MEDIUM RIGHT CURLY BRACKET ORNAMENT
+    ('\u{27EE}', Cow::Borrowed("(")), // MATHEMATICAL LEFT FLATTENED PARENTHESIS
+    ('\u{27EF}', Cow::Borrowed(")")), // MATHEMATICAL RIGHT FLATTENED PARENTHESIS
+    ('\u{2982}', Cow::Borrowed(":")), // Z NOTATION TYPE COLON
+    ('\u{2985}', Cow::Borrowed("(")), // LEFT WHITE PARENTHESIS
+    ('\u{2986}', Cow::Borrowed(")")), // RIGHT WHITE PARENTHESIS
+    ('\u{29C6}', Cow::Borrowed("*")), // SQUARED ASTERISK
+    ('\u{29F5}', Cow::Borrowed("\\")), // REVERSE SOLIDUS OPERATOR
+    ('\u{29F8}', Cow::Borrowed("/")), // BIG SOLIDUS
+    ('\u{29F9}', Cow::Borrowed("\\")), // BIG REVERSE SOLIDUS
+    ('\u{3000}', Cow::Borrowed(" ")), // IDEOGRAPHIC SPACE
+    ('\u{3001}', Cow::Borrowed(",")), // IDEOGRAPHIC COMMA
+    ('\u{3002}', Cow::Borrowed(".")), // IDEOGRAPHIC FULL STOP
+    ('\u{301D}', Cow::Borrowed("\"")), // REVERSED DOUBLE PRIME QUOTATION MARK
+    ('\u{301E}', Cow::Borrowed("\"")), // DOUBLE PRIME QUOTATION MARK
+    ('\u{A730}', Cow::Borrowed("F")), // LATIN LETTER SMALL CAPITAL F
+    ('\u{A731}', Cow::Borrowed("S")), // LATIN LETTER SMALL CAPITAL S
+    ('\u{A789}', Cow::Borrowed(":")), // MODIFIER LETTER COLON
+    ('\u{A78A}', Cow::Borrowed("=")), // MODIFIER LETTER SHORT EQUALS SIGN
+    ('\u{FE10}', Cow::Borrowed("'")), // PRESENTATION FORM FOR VERTICAL COMMA
+    ('\u{FE11}', Cow::Borrowed("'")), // PRESENTATION FORM FOR VERTICAL IDEOGRAPHIC COMMA
+    ('\u{FE13}', Cow::Borrowed(":")), // PRESENTATION FORM FOR VERTICAL COLON
+    ('\u{FE14}', Cow::Borrowed(";")), // PRESENTATION FORM FOR VERTICAL SEMICOLON
+    ('\u{FE15}', Cow::Borrowed("!")), // PRESENTATION FORM FOR VERTICAL EXCLAMATION MARK
+    ('\u{FE16}', Cow::Borrowed("?")), // PRESENTATION FORM FOR VERTICAL QUESTION MARK
+    ('\u{FE50}', Cow::Borrowed(",")), // SMALL COMMA
+    ('\u{FE51}', Cow::Borrowed(",")), // SMALL IDEOGRAPHIC COMMA
+    ('\u{FE52}', Cow::Borrowed(".")), // SMALL FULL STOP
+    ('\u{FE54}', Cow::Borrowed(";")), // SMALL SEMICOLON
+    ('\u{FE56}', Cow::Borrowed("?")), // SMALL QUESTION MARK
+    ('\u{FE57}', Cow::Borrowed("!")), // SMALL EXCLAMATION MARK
+    ('\u{FE59}', Cow::Borrowed("(")), // SMALL LEFT PARENTHESIS
+    ('\u{FE5A}', Cow::Borrowed(")")), // SMALL RIGHT PARENTHESIS
+    ('\u{FE5B}', Cow::Borrowed("{")), // SMALL LEFT CURLY BRACKET
+    ('\u{FE5C}', Cow::Borrowed("}")), // SMALL RIGHT CURLY BRACKET
+    ('\u{FE5F}', Cow::Borrowed("#")), // SMALL NUMBER SIGN
+    ('\u{FE60}', Cow::Borrowed("&")), // SMALL AMPERSAND
+    ('\u{FE61}', Cow::Borrowed("*")), // SMALL ASTERISK
+    ('\u{FE62}', Cow::Borrowed("+")), // SMALL PLUS SIGN
+    ('\u{FE63}', Cow::Borrowed("-")), // SMALL HYPHEN-MINUS
+    ('\u{FE64}', Cow::Borrowed("<")), // SMALL LESS-THAN SIGN
+    ('\u{FE65}', Cow::Borrowed(">")), // SMALL GREATER-THAN SIGN
+    ('\u{FE66}', Cow::Borrowed("=")), // SMALL EQUALS SIGN
+    ('\u{FE68}', Cow::Borrowed("\\")), // SMALL REVERSE SOLIDUS
+    ('\u{FE69}', Cow::Borrowed("$")), // SMALL DOLLAR SIGN
+    ('\u{FE6A}', Cow::Borrowed("%")), // SMALL PERCENT SIGN
+    ('\u{FE6B}', Cow::Borrowed("@")), // SMALL COMMERCIAL AT
+    ('\u{FEFF}', Cow::Borrowed("")), // ZERO WIDTH NO-BREAK SPACE
+    ('\u{FF01}', Cow::Borrowed("!")), // FULLWIDTH EXCLAMATION MARK
+    ('\u{FF02}', Cow::Borrowed("\"")), // FULLWIDTH QUOTATION MARK
+    ('\u{FF03}', Cow::Borrowed("#")), // FULLWIDTH NUMBER SIGN
+    ('\u{FF04}', Cow::Borrowed("$")), // FULLWIDTH DOLLAR SIGN
+    ('\u{FF05}', Cow::Borrowed("%")), // FULLWIDTH PERCENT SIGN
+    ('\u{FF06}', Cow::Borrowed("&")), // FULLWIDTH AMPERSAND
+    ('\u{FF07}', Cow::Borrowed("'")), // FULLWIDTH APOSTROPHE
+    ('\u{FF08}', Cow::Borrowed("(")), // FULLWIDTH LEFT PARENTHESIS
+    ('\u{FF09}', Cow::Borrowed(")")), // FULLWIDTH RIGHT PARENTHESIS
+    ('\u{FF0A}', Cow::Borrowed("*")), // FULLWIDTH ASTERISK
+    ('\u{FF0B}', Cow::Borrowed("+")), // FULLWIDTH PLUS SIGN
+    ('\u{FF0C}', Cow::Borrowed(",")), // FULLWIDTH COMMA
+    ('\u{FF0D}', Cow::Borrowed("-")), // FULLWIDTH HYPHEN-MINUS
+    ('\u{FF0E}', Cow::Borrowed(".")), // FULLWIDTH FULL STOP
+    ('\u{FF0F}', Cow::Borrowed("/")), // FULLWIDTH SOLIDUS
+    ('\u{FF10}', Cow::Borrowed("0")), // FULLWIDTH DIGIT ZERO
+    ('\u{FF11}', Cow::Borrowed("1")), // FULLWIDTH DIGIT ONE
+    ('\u{FF12}', Cow::Borrowed("2")), // FULLWIDTH DIGIT TWO
+    ('\u{FF13}', Cow::Borrowed("3")), // FULLWIDTH DIGIT THREE
+    ('\u{FF14}', Cow::Borrowed("4")), // FULLWIDTH DIGIT FOUR
+    ('\u{FF15}', Cow::Borrowed("5")), // FULLWIDTH DIGIT FIVE
+    ('\u{FF16}', Cow::Borrowed("6")), // FULLWIDTH DIGIT SIX
+    ('\u{FF17}', Cow::Borrowed("7")), // FULLWIDTH DIGIT SEVEN
+    ('\u{FF18}', Cow::Borrowed("8")), // FULLWIDTH DIGIT EIGHT
+    ('\u{FF19}', Cow::Borrowed("9")), // FULLWIDTH DIGIT NINE
+    ('\u{FF1A}', Cow::Borrowed(":")), // FULLWIDTH COLON
+    ('\u{FF1B}', Cow::Borrowed(";")), // FULLWIDTH SEMICOLON
+    ('\u{FF1C}', Cow::Borrowed("<")), // FULLWIDTH LESS-THAN SIGN
+    ('\u{FF1D}', Cow::Borrowed("=")), // FULLWIDTH EQUALS SIGN
+    ('\u{FF1E}', Cow::Borrowed(">")), // FULLWIDTH GREATER-THAN SIGN
+    ('\u{FF1F}', Cow::Borrowed("?")), // FULLWIDTH QUESTION MARK
+    ('\u{FF20}', Cow::Borrowed("@")), // FULLWIDTH COMMERCIAL AT
+    ('\u{FF21}', Cow::Borrowed("A")), // FULLWIDTH LATIN CAPITAL LETTER A
+    ('\u{FF22}', Cow::Borrowed("B")), // FULLWIDTH LATIN CAPITAL LETTER B
+    ('\u{FF23}', Cow::Borrowed("C")), // FULLWIDTH LATIN CAPITAL LETTER C
+    ('\u{FF24}', Cow::Borrowed("D")), // FULLWIDTH LATIN CAPITAL LETTER D
+    ('\u{FF25}', Cow::Borrowed("E")), // FULLWIDTH LATIN CAPITAL LETTER E
+    ('\u{FF26}', Cow::Borrowed("F")), // FULLWIDTH LATIN CAPITAL LETTER F
+    ('\u{FF27}', Cow::Borrowed("G")), // FULLWIDTH LATIN CAPITAL LETTER G
+    ('\u{FF28}', Cow::Borrowed("H")), // FULLWIDTH LATIN CAPITAL LETTER H
+    ('\u{FF29}', Cow::Borrowed("I")), // FULLWIDTH LATIN CAPITAL LETTER I
+    ('\u{FF2A}', Cow::Borrowed("J")), // FULLWIDTH LATIN CAPITAL LETTER J
+    ('\u{FF2B}', Cow::Borrowed("K")), // FULLWIDTH LATIN CAPITAL LETTER K
+    ('\u{FF2C}', Cow::Borrowed("L")), // FULLWIDTH LATIN CAPITAL LETTER L
+    ('\u{FF2D}', Cow::Borrowed("M")), // FULLWIDTH LATIN CAPITAL LETTER M
+    ('\u{FF2E}', Cow::Borrowed("N")), // FULLWIDTH LATIN CAPITAL LETTER N
+    ('\u{FF2F}', Cow::Borrowed("O")), // FULLWIDTH LATIN CAPITAL LETTER O
+    ('\u{FF30}', Cow::Borrowed("P")), // FULLWIDTH LATIN CAPITAL LETTER P
+    ('\u{FF31}', Cow::Borrowed("Q")), // FULLWIDTH LATIN CAPITAL LETTER Q
+    ('\u{FF32}', Cow::Borrowed("R")), // FULLWIDTH LATIN CAPITAL LETTER R
+    ('\u{FF33}', Cow::Borrowed("S")), // FULLWIDTH LATIN CAPITAL LETTER S
+    ('\u{FF34}', Cow::Borrowed("T")), // FULLWIDTH LATIN CAPITAL LETTER T
+    ('\u{FF35}', Cow::Borrowed("U")), // FULLWIDTH LATIN CAPITAL LETTER U
+    ('\u{FF36}', Cow::Borrowed("V")), // FULLWIDTH LATIN CAPITAL LETTER V
+    ('\u{FF37}', Cow::Borrowed("W")), // FULLWIDTH LATIN CAPITAL LETTER W
+    ('\u{FF38}', Cow::Borrowed("X")), // FULLWIDTH LATIN CAPITAL LETTER X
+    ('\u{FF39}', Cow::Borrowed("Y")), // FULLWIDTH LATIN CAPITAL LETTER Y
+    ('\u{FF3A}', Cow::Borrowed("Z")), // FULLWIDTH LATIN CAPITAL LETTER Z
+    ('\u{FF3B}', Cow::Borrowed("[")), // FULLWIDTH LEFT SQUARE BRACKET
+    ('\u{FF3C}', Cow::Borrowed("\\")), // FULLWIDTH REVERSE SOLIDUS
+    ('\u{FF3D}', Cow::Borrowed("]")), // FULLWIDTH RIGHT SQUARE BRACKET
+    ('\u{FF3E}', Cow::Borrowed("^")), // FULLWIDTH CIRCUMFLEX ACCENT
+    ('\u{FF3F}', Cow::Borrowed("_")), // FULLWIDTH LOW LINE
+    ('\u{FF41}', Cow::Borrowed("a")), // FULLWIDTH LATIN SMALL LETTER A
+    ('\u{FF42}', Cow::Borrowed("b")), // FULLWIDTH LATIN SMALL LETTER B
+    ('\u{FF43}', Cow::Borrowed("c")), // FULLWIDTH LATIN SMALL LETTER C
+    ('\u{FF44}', Cow::Borrowed("d")), // FULLWIDTH LATIN SMALL LETTER D
+    ('\u{FF45}', Cow::Borrowed("e")), // FULLWIDTH LATIN SMALL LETTER E
+    ('\u{FF46}', Cow::Borrowed("f")), // FULLWIDTH LATIN SMALL LETTER F
+    ('\u{FF47}', Cow::Borrowed("g")), // FULLWIDTH LATIN SMALL LETTER G
+    ('\u{FF48}', Cow::Borrowed("h")), // FULLWIDTH LATIN SMALL LETTER H
+    ('\u{FF49}', Cow::Borrowed("i")), // FULLWIDTH LATIN SMALL LETTER I
+    ('\u{FF4A}', Cow::Borrowed("j")), // FULLWIDTH LATIN SMALL LETTER J
+    ('\u{FF4B}', Cow::Borrowed("k")), // FULLWIDTH LATIN SMALL LETTER K
+    ('\u{FF4C}', Cow::Borrowed("l")), // FULLWIDTH LATIN SMALL LETTER L
+    ('\u{FF4D}', Cow::Borrowed("m")), // FULLWIDTH LATIN SMALL LETTER M
+    ('\u{FF4E}', Cow::Borrowed("n")), // FULLWIDTH LATIN SMALL LETTER N
+    ('\u{FF4F}', Cow::Borrowed("o")), // FULLWIDTH LATIN SMALL LETTER O
+    ('\u{FF50}', Cow::Borrowed("p")), // FULLWIDTH LATIN SMALL LETTER P
+    ('\u{FF51}', Cow::Borrowed("q")), // FULLWIDTH LATIN SMALL LETTER Q
+    ('\u{FF52}', Cow::Borrowed("r")), // FULLWIDTH LATIN SMALL LETTER R
+    ('\u{FF53}', Cow::Borrowed("s")), // FULLWIDTH LATIN SMALL LETTER S
+    ('\u{FF54}', Cow::Borrowed("t")), // FULLWIDTH LATIN SMALL LETTER T
+    ('\u{FF55}', Cow::Borrowed("u")), // FULLWIDTH LATIN SMALL LETTER U
+    ('\u{FF56}', Cow::Borrowed("v")), // FULLWIDTH LATIN SMALL LETTER V
+    ('\u{FF57}', Cow::Borrowed("w")), // FULLWIDTH LATIN SMALL LETTER W
+    ('\u{FF58}', Cow::Borrowed("x")), // FULLWIDTH LATIN SMALL LETTER X
+    ('\u{FF59}', Cow::Borrowed("y")), // FULLWIDTH LATIN SMALL LETTER Y
+    ('\u{FF5A}', Cow::Borrowed("z")), // FULLWIDTH LATIN SMALL LETTER Z
+    ('\u{FF5B}', Cow::Borrowed("{")), // FULLWIDTH LEFT CURLY BRACKET
+    ('\u{FF5C}', Cow::Borrowed("|")), // FULLWIDTH VERTICAL LINE
+    ('\u{FF5D}', Cow::Borrowed("}")), // FULLWIDTH RIGHT CURLY BRACKET
+    ('\u{FF5E}', Cow::Borrowed("~")), // FULLWIDTH TILDE
+    ('\u{FF61}', Cow::Borrowed(".")), // HALFWIDTH IDEOGRAPHIC FULL STOP
+    ('\u{FF64}', Cow::Borrowed(",")), // HALFWIDTH IDEOGRAPHIC COMMA
 ];
 
 /// The date of the Telnyx page the list was transcribed from.

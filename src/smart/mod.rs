@@ -6,7 +6,6 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
@@ -62,8 +61,9 @@ mod generated;
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct SmartMap {
-    /// Sorted by character, no duplicates.
-    entries: Vec<(char, Cow<'static, str>)>,
+    /// Sorted by character, no duplicates. The shipped list is borrowed from the generated
+    /// table; a map gets its own copy when it is first changed.
+    entries: Cow<'static, [(char, Cow<'static, str>)]>,
     /// Bit `b` is set when the ASCII character `b` is a key: the hot path's first test.
     ascii: u128,
 }
@@ -97,19 +97,13 @@ impl SmartMap {
     /// | Greek `Α Β Ε Η Ι Κ Μ Ν Ο Ρ Τ Χ Υ Ζ` | `A B E H I K M N O P T X Y Z` | not replaced |
     /// | fullwidth `ａ`–`ｚ` | `a`–`z` | not replaced |
     pub fn telnyx() -> &'static SmartMap {
-        static MAP: OnceLock<SmartMap> = OnceLock::new();
-        MAP.get_or_init(|| {
-            let mut map = SmartMap {
-                entries: Vec::with_capacity(generated::TELNYX.len()),
-                ascii: 0,
-            };
-            // The generator emits the table sorted and without duplicates; inserting one by
-            // one keeps the invariant even if it did not.
-            for &(c, rep) in generated::TELNYX {
-                map.insert_cow(c, Cow::Borrowed(rep));
-            }
-            map
-        })
+        // A static, not a map built on first use: the generated table already has the
+        // entries' shape and order (a unit test checks it is sorted and unique).
+        static MAP: SmartMap = SmartMap {
+            entries: Cow::Borrowed(generated::TELNYX),
+            ascii: ascii_keys(generated::TELNYX),
+        };
+        &MAP
     }
 
     /// The date of the Telnyx page that [`SmartMap::telnyx`] was transcribed from.
@@ -134,9 +128,9 @@ impl SmartMap {
             self.ascii |= 1u128 << u32::from(from);
         }
         match self.entries.binary_search_by_key(&from, |&(c, _)| c) {
-            Ok(i) => Some(std::mem::replace(&mut self.entries[i].1, to)),
+            Ok(i) => Some(std::mem::replace(&mut self.entries.to_mut()[i].1, to)),
             Err(i) => {
-                self.entries.insert(i, (from, to));
+                self.entries.to_mut().insert(i, (from, to));
                 None
             }
         }
@@ -149,7 +143,7 @@ impl SmartMap {
         if c.is_ascii() {
             self.ascii &= !(1u128 << u32::from(c));
         }
-        Some(self.entries.remove(i).1.into_owned())
+        Some(self.entries.to_mut().remove(i).1.into_owned())
     }
 
     /// The replacement of `c`, if `c` is in the map (`Some("")` when it is removed).
@@ -181,6 +175,20 @@ impl SmartMap {
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (char, &str)> + '_ {
         self.entries.iter().map(|(c, r)| (*c, &**r))
     }
+}
+
+/// The bit mask of the ASCII characters among `entries`' keys ([`SmartMap`]'s `ascii`).
+const fn ascii_keys(entries: &[(char, Cow<'static, str>)]) -> u128 {
+    let mut mask = 0u128;
+    let mut k = 0;
+    while k < entries.len() {
+        let c = entries[k].0 as u32;
+        if c < 128 {
+            mask |= 1 << c;
+        }
+        k += 1;
+    }
+    mask
 }
 
 impl<S: Into<String>> Extend<(char, S)> for SmartMap {
@@ -725,6 +733,22 @@ mod tests {
             let listed = map.entries.iter().any(|&(k, _)| k == c);
             assert_eq!(map.ascii & (1u128 << b) != 0, listed, "{c:?}");
         }
+    }
+
+    /// A changed copy of the shipped map owns its entries; the shipped one stays as it is.
+    #[test]
+    fn changing_a_copy_of_the_shipped_map_leaves_it_alone() {
+        let mut m = SmartMap::telnyx().clone();
+        assert!(matches!(m.entries, Cow::Borrowed(_)));
+        assert_eq!(m.insert('…', ".."), Some("...".to_string()));
+        assert_eq!(m.remove('`'), Some("'".to_string()));
+        assert!(matches!(m.entries, Cow::Owned(_)));
+        assert_eq!((m.get('…'), m.get('`'), m.len()), (Some(".."), None, 309));
+        let shipped = SmartMap::telnyx();
+        assert_eq!(
+            (shipped.get('…'), shipped.get('`'), shipped.len()),
+            (Some("..."), Some("'"), 310)
+        );
     }
 
     #[test]
