@@ -2,11 +2,10 @@
 //!
 //! Hand-built objects (`Reflect::set` on a fresh `Object`) keep serde and its JSON or
 //! `serde-wasm-bindgen` serializers out of the `.wasm`: see the size table in the README.
-//! Keys are made into JS strings once and cached; the two objects that come by the
-//! thousand (a segment, a non-GSM character) are built by one call each into a small JS
-//! constructor (`inline_js`), so that a long text crosses the boundary once per object.
-
-use std::cell::RefCell;
+//! The two objects that come by the thousand (a segment, a non-GSM character) are built by
+//! one call each into a small JS constructor (`inline_js`), so that a long text crosses the
+//! boundary once per object; the others have a few dozen keys a call at most, made into JS
+//! strings as they are set (a cache of them cost 0.6 KB gzip of code and its thread-local).
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
@@ -47,25 +46,6 @@ extern "C" {
     ) -> JsValue;
 }
 
-thread_local! {
-    /// Keys already made into JS strings, by the address of their `&'static str`.
-    static KEYS: RefCell<Vec<((usize, usize), JsValue)>> = const { RefCell::new(Vec::new()) };
-}
-
-/// The JS string for `key`, made once.
-fn key(key: &'static str) -> JsValue {
-    let addr = (key.as_ptr() as usize, key.len());
-    KEYS.with(|keys| {
-        let mut keys = keys.borrow_mut();
-        if let Some((_, v)) = keys.iter().find(|(a, _)| *a == addr) {
-            return v.clone();
-        }
-        let v = JsValue::from_str(key);
-        keys.push((addr, v.clone()));
-        v
-    })
-}
-
 /// A JS object under construction.
 pub(crate) struct Obj(Object);
 
@@ -78,7 +58,7 @@ impl Obj {
     /// Sets `key` to `value`. Setting a property of a fresh plain object cannot fail, so
     /// the `Result` of `Reflect::set` carries nothing worth reporting.
     pub(crate) fn set(self, name: &'static str, value: impl Into<JsValue>) -> Self {
-        let _ = Reflect::set(&self.0, &key(name), &value.into());
+        let _ = Reflect::set(&self.0, &JsValue::from_str(name), &value.into());
         self
     }
 
