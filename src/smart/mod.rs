@@ -630,13 +630,9 @@ pub fn smart_encode<'a>(
     } else {
         crate::count(&new, &auto)?
     };
-    let (character_count, length_change) = if replacements.is_empty() {
-        (text.chars().count(), 0)
-    } else {
-        let after_chars = new.chars().count();
-        let before_chars = text.chars().count();
-        (after_chars, signed(after_chars) - signed(before_chars))
-    };
+    // The counts already hold the scalar values of both texts.
+    let (character_count, length_change) =
+        (after.chars, signed(after.chars) - signed(before.chars));
     Ok(SmartResult {
         enabled: map.is_some(),
         requested: opts.encoding,
