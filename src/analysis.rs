@@ -105,13 +105,28 @@ impl NonGsmChar {
 
     /// A short human description: `'😀' (U+1F600)`, or a name for invisible characters.
     pub fn describe(&self) -> String {
-        if self.lone_surrogate {
-            return "a lone surrogate (read as U+FFFD)".to_string();
-        }
-        if is_invisible(self.ch) {
-            format!("{} (invisible)", self.code_point())
+        self.description().to_string()
+    }
+
+    /// [`describe`](Self::describe)'s text as a value to format, without allocating: for a
+    /// caller that writes many of them (`write!(out, "{}", c.description())`).
+    pub fn description(&self) -> impl std::fmt::Display + '_ {
+        Description(self)
+    }
+}
+
+struct Description<'a>(&'a NonGsmChar);
+
+impl std::fmt::Display for Description<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let c = self.0;
+        let cp = u32::from(c.ch);
+        if c.lone_surrogate {
+            f.write_str("a lone surrogate (read as U+FFFD)")
+        } else if is_invisible(c.ch) {
+            write!(f, "U+{cp:04X} (invisible)")
         } else {
-            format!("'{}' ({})", self.ch, self.code_point())
+            write!(f, "'{}' (U+{cp:04X})", c.ch)
         }
     }
 }

@@ -85,7 +85,10 @@ impl Obj {
 }
 
 /// A JS array of the values `items` map to.
-pub(crate) fn array<T>(items: impl IntoIterator<Item = T>, f: impl Fn(T) -> JsValue) -> JsValue {
+pub(crate) fn array<T>(
+    items: impl IntoIterator<Item = T>,
+    mut f: impl FnMut(T) -> JsValue,
+) -> JsValue {
     let a = Array::new();
     for item in items {
         a.push(&f(item));

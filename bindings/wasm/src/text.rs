@@ -4,6 +4,8 @@ use sms_preflight::{
     Analysis, Count, EncodingRequest, Error, NonGsmChar, Replacement, SmartEncoding, SmartResult,
     Warning,
 };
+use std::fmt::Write as _;
+
 use wasm_bindgen::prelude::*;
 
 use crate::obj::{Obj, array, error};
@@ -15,7 +17,7 @@ pub(crate) fn core_error(e: &Error) -> JsValue {
     match e {
         Error::NotGsm7 { charset, chars } => o
             .str("charset", charset.name())
-            .set("chars", array(chars, non_gsm)),
+            .set("chars", non_gsm_array(chars)),
         Error::EmptyAfterSmartEncoding { removed, chars } => o.num("removed", *removed).set(
             "chars",
             array(chars, |c| JsValue::from_str(c.encode_utf8(&mut [0; 4]))),
@@ -25,21 +27,27 @@ pub(crate) fn core_error(e: &Error) -> JsValue {
     .done()
 }
 
-fn non_gsm(c: &NonGsmChar) -> JsValue {
-    let len = if c.lone_surrogate {
-        1
-    } else {
-        c.ch.len_utf16()
-    };
-    // usize is 32 bits on wasm32: the conversions to f64 are exact.
-    crate::obj::js_non_gsm(
-        u32::from(c.ch),
-        c.utf16 as f64,
-        (c.utf16 + len) as f64,
-        c.utf8 as f64,
-        c.lone_surrogate,
-        &c.describe(),
-    )
+/// The JS array of `chars`, their descriptions written into one reused buffer.
+fn non_gsm_array(chars: &[NonGsmChar]) -> JsValue {
+    let mut description = String::new();
+    array(chars, |c| {
+        let len = if c.lone_surrogate {
+            1
+        } else {
+            c.ch.len_utf16()
+        };
+        description.clear();
+        let _ = write!(description, "{}", c.description());
+        // usize is 32 bits on wasm32: the conversions to f64 are exact.
+        crate::obj::js_non_gsm(
+            u32::from(c.ch),
+            c.utf16 as f64,
+            (c.utf16 + len) as f64,
+            c.utf8 as f64,
+            c.lone_surrogate,
+            &description,
+        )
+    })
 }
 
 fn warning(w: &Warning) -> JsValue {
@@ -102,7 +110,7 @@ fn analysis_obj(a: &Analysis<'_>) -> JsValue {
                 )
             }),
         )
-        .set("nonGsm", array(&a.non_gsm, non_gsm))
+        .set("nonGsm", non_gsm_array(&a.non_gsm))
         .set("warnings", array(&a.warnings, warning))
         .done()
 }
@@ -212,7 +220,7 @@ fn smart_obj(r: &SmartResult<'_>) -> JsValue {
         .set("after", count_obj(&r.after))
         .set("partsSaved", r.parts_saved() as f64)
         .set("costsParts", r.costs_parts())
-        .set("stillNonGsm", array(&r.still_non_gsm, non_gsm))
+        .set("stillNonGsm", non_gsm_array(&r.still_non_gsm))
         .str("summary", &r.summary())
         .done()
 }
