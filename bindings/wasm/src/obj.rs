@@ -1,13 +1,16 @@
-//! Building the plain JS objects that the bindings return, field by field.
+//! Building the plain JS objects that the bindings return, field by field, and reading the
+//! plain objects and arrays that they take.
 //!
-//! Hand-built objects (`Reflect::set` on a fresh `Object`) keep serde and its JSON or
+//! Hand-built objects (a property set at a time on a fresh `{}`) keep serde and its JSON or
 //! `serde-wasm-bindgen` serializers out of the `.wasm`: see the size table in the README.
+//! The few JS operations needed are small `inline_js` functions rather than `js-sys`, whose
+//! futures support (an exported poll function and its closures) came along with it (2.3 KB
+//! of code).
 //! The two objects that come by the thousand (a segment, a non-GSM character) are built by
 //! one call each into a small JS constructor (`inline_js`), so that a long text crosses the
 //! boundary once per object; the others have a few dozen keys a call at most, made into JS
 //! strings as they are set (a cache of them cost 0.6 KB gzip of code and its thread-local).
 
-use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -20,6 +23,17 @@ export function nonGsm(cp, start, end, utf8, loneSurrogate, description) {
   const codePoint = 'U+' + cp.toString(16).toUpperCase().padStart(4, '0');
   return { char, codePoint, start, end, utf8, loneSurrogate, description };
 }
+export function newObject() { return {}; }
+export function setKey(o, k, v) { o[k] = v; }
+export function getKey(o, k) { return o[k]; }
+export function isPlainObject(v) { return v !== null && typeof v === 'object' && !Array.isArray(v); }
+export function isArray(v) { return Array.isArray(v); }
+export function keys(o) { return Object.keys(o); }
+export function newArray() { return []; }
+export function push(a, v) { a.push(v); }
+export function length(a) { return a.length; }
+export function at(a, i) { return a[i]; }
+export function stringify(s) { return JSON.stringify(s); }
 ")]
 extern "C" {
     /// A segment object: `{start, end, utf8Start, utf8End, units, capacity, text}`.
@@ -44,21 +58,48 @@ extern "C" {
         lone_surrogate: bool,
         description: &str,
     ) -> JsValue;
+    #[wasm_bindgen(js_name = newObject)]
+    fn new_object() -> JsValue;
+    #[wasm_bindgen(js_name = setKey)]
+    fn set_key(o: &JsValue, key: &str, value: JsValue);
+    /// `o[key]`.
+    #[wasm_bindgen(js_name = getKey)]
+    pub(crate) fn get_key(o: &JsValue, key: &str) -> JsValue;
+    /// Whether `v` is an object and not an array (nor `null`).
+    #[wasm_bindgen(js_name = isPlainObject)]
+    pub(crate) fn is_plain_object(v: &JsValue) -> bool;
+    /// `Array.isArray(v)`.
+    #[wasm_bindgen(js_name = isArray)]
+    pub(crate) fn is_array(v: &JsValue) -> bool;
+    /// `Object.keys(o)`: an array of strings.
+    pub(crate) fn keys(o: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = newArray)]
+    fn new_array() -> JsValue;
+    fn push(a: &JsValue, v: JsValue);
+    /// `a.length`.
+    pub(crate) fn length(a: &JsValue) -> u32;
+    /// `a[i]`.
+    pub(crate) fn at(a: &JsValue, i: u32) -> JsValue;
+    fn stringify(s: &str) -> String;
+}
+
+/// The items of the JS array `a`.
+pub(crate) fn items(a: &JsValue) -> impl Iterator<Item = JsValue> + '_ {
+    (0..length(a)).map(move |i| at(a, i))
 }
 
 /// A JS object under construction.
-pub(crate) struct Obj(Object);
+pub(crate) struct Obj(JsValue);
 
 impl Obj {
     /// An empty object.
     pub(crate) fn new() -> Self {
-        Obj(Object::new())
+        Obj(new_object())
     }
 
-    /// Sets `key` to `value`. Setting a property of a fresh plain object cannot fail, so
-    /// the `Result` of `Reflect::set` carries nothing worth reporting.
+    /// Sets `key` to `value` (a fresh plain object takes any key).
     pub(crate) fn set(self, name: &'static str, value: impl Into<JsValue>) -> Self {
-        let _ = Reflect::set(&self.0, &JsValue::from_str(name), &value.into());
+        set_key(&self.0, name, value.into());
         self
     }
 
@@ -80,7 +121,7 @@ impl Obj {
 
     /// The finished object.
     pub(crate) fn done(self) -> JsValue {
-        self.0.into()
+        self.0
     }
 }
 
@@ -89,22 +130,18 @@ pub(crate) fn array<T>(
     items: impl IntoIterator<Item = T>,
     mut f: impl FnMut(T) -> JsValue,
 ) -> JsValue {
-    let a = Array::new();
+    let a = new_array();
     for item in items {
-        a.push(&f(item));
+        push(&a, f(item));
     }
-    a.into()
+    a
 }
 
 /// `s` (its first 40 characters) as a JSON string literal, quoted and escaped by JS's own
 /// `JSON.stringify`, for messages that name a value (Rust's `{:?}` would bring the standard
 /// library's tables of printable characters into the `.wasm`).
 pub(crate) fn quoted(s: &str) -> String {
-    let s: String = s.chars().take(40).collect();
-    js_sys::JSON::stringify(&JsValue::from_str(&s))
-        .ok()
-        .and_then(|j| j.as_string())
-        .unwrap_or(s)
+    stringify(&s.chars().take(40).collect::<String>())
 }
 
 /// The error value thrown to JS: `{code, message}` plus details. The package's JS wrapper

@@ -1,11 +1,10 @@
 //! Reading the JS options object (`{profile, charset, reference, split, encoding, maxParts,
 //! national, smart}`) into the core's `Options`, rejecting unknown keys and wrong types.
 
-use js_sys::{Array, Object, Reflect};
 use sms_preflight::{NationalLanguages, Options, SmartEncoding};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
-use crate::obj::{error, quoted};
+use crate::obj::{error, get_key, is_array, is_plain_object, items, keys, quoted};
 
 /// The options of `analyze`, `count` and `smartEncode`, read from JS.
 pub(crate) struct JsOptions {
@@ -40,16 +39,14 @@ pub(crate) fn read(value: &JsValue) -> Result<JsOptions, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(out);
     }
-    let Some(obj) = value
-        .dyn_ref::<Object>()
-        .filter(|_| !Array::is_array(value))
-    else {
+    if !is_plain_object(value) {
         return Err(invalid(
             "options must be an object such as {profile: 'telnyx'}".to_string(),
         ));
-    };
+    }
+    let obj = value;
     // The profile first, so that the other keys refine it whatever their order.
-    let profile = Reflect::get(obj, &JsValue::from_str("profile")).unwrap_or(JsValue::UNDEFINED);
+    let profile = get_key(obj, "profile");
     if !profile.is_undefined() {
         out.opts = match string("profile", &profile)?.as_str() {
             "standard" => Options::default(),
@@ -62,9 +59,9 @@ pub(crate) fn read(value: &JsValue) -> Result<JsOptions, JsValue> {
             }
         }
     }
-    for key in Object::keys(obj).iter() {
+    for key in items(&keys(obj)) {
         let key = key.as_string().unwrap_or_default();
-        let v = Reflect::get(obj, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED);
+        let v = get_key(obj, &key);
         if v.is_undefined() {
             continue;
         }
@@ -72,10 +69,7 @@ pub(crate) fn read(value: &JsValue) -> Result<JsOptions, JsValue> {
         match key.as_str() {
             "profile" => {}
             "charset" => {
-                o.charset = string(&key, &v)?
-                    .replace('-', "_")
-                    .parse()
-                    .map_err(|e| core_error(&e))?;
+                o.charset = string(&key, &v)?.parse().map_err(|e| core_error(&e))?;
             }
             "reference" => {
                 o.reference = match v.as_f64() {
@@ -129,9 +123,9 @@ fn national(v: &JsValue) -> Result<NationalLanguages, JsValue> {
             NationalLanguages::NONE
         });
     }
-    if Array::is_array(v) {
+    if is_array(v) {
         let mut set = NationalLanguages::NONE;
-        for item in Array::from(v).iter() {
+        for item in items(v) {
             let code = string("national", &item)?;
             set = set.with(code.parse().map_err(|e| core_error(&e))?);
         }
