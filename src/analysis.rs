@@ -109,17 +109,18 @@ impl NonGsmChar {
     }
 
     /// [`describe`](Self::describe)'s text as a value to format, without allocating: for a
-    /// caller that writes many of them (`write!(out, "{}", c.description())`).
-    pub fn description(&self) -> impl std::fmt::Display + '_ {
-        Description(self)
+    /// caller that writes many of them (`write!(out, "{}", c.description())`). It ignores
+    /// width and fill (`{:>30}`): format `describe()` for those.
+    pub fn description(&self) -> impl std::fmt::Display {
+        Description(*self)
     }
 }
 
-struct Description<'a>(&'a NonGsmChar);
+struct Description(NonGsmChar);
 
-impl std::fmt::Display for Description<'_> {
+impl std::fmt::Display for Description {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let c = self.0;
+        let c = &self.0;
         let cp = u32::from(c.ch);
         if c.lone_surrogate {
             f.write_str("a lone surrogate (read as U+FFFD)")

@@ -90,11 +90,13 @@ impl serde::Serialize for Error {
     }
 }
 
-/// `s` in double quotes, with `"`, `\\`, line breaks, tabs and the characters that show
-/// nothing (see [`is_invisible`](crate::analysis::is_invisible)) escaped as Rust writes them
-/// (`\n`, `\u{200b}`), so that a message shows exactly what was given. `{:?}` would do the
-/// same, but it brings the standard library's tables of printable characters (about 2 KB)
-/// into the WebAssembly build.
+/// `s` in double quotes, with `"`, `\\`, NUL, line breaks, tabs and the characters that show
+/// nothing (see [`is_invisible`](crate::analysis::is_invisible)) escaped (`\n`, `\0`,
+/// `\u{200b}`), so that a message shows exactly what was given. For those characters it
+/// writes what `{:?}` writes, and it escapes a few invisible ones that `{:?}` leaves as they
+/// are (no-break space, soft hyphen); unlike `{:?}` it leaves combining marks and unassigned
+/// code points unescaped. `{:?}` would bring the standard library's tables of printable
+/// characters (about 2 KB) into the WebAssembly build.
 pub(crate) fn quoted(s: &str) -> String {
     let mut q = String::with_capacity(s.len() + 2);
     q.push('"');
@@ -105,6 +107,7 @@ pub(crate) fn quoted(s: &str) -> String {
             '\n' => q.push_str("\\n"),
             '\r' => q.push_str("\\r"),
             '\t' => q.push_str("\\t"),
+            '\0' => q.push_str("\\0"),
             ' ' => q.push(' '),
             c if crate::analysis::is_invisible(c) => {
                 let _ = write!(q, "\\u{{{:x}}}", u32::from(c));
@@ -181,6 +184,7 @@ mod tests {
             "zero\u{200B}width\u{FEFF}",
             "       ",
             "é😀…",
+            "nul\0",
         ] {
             assert_eq!(quoted(s), format!("{s:?}"), "{s:?}");
         }

@@ -209,6 +209,14 @@ pub(crate) fn substr(text: &str, start: usize, end: usize) -> &str {
     text.get(start..end).unwrap_or_default()
 }
 
+/// A value in double quotes, escaped the way this crate's error messages quote values
+/// (for the npm bindings, whose own messages should read the same). Not part of the stable
+/// API.
+#[doc(hidden)]
+pub fn __quoted(s: &str) -> String {
+    error::quoted(s)
+}
+
 /// The README's examples, compiled and run as doc tests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -27,7 +27,8 @@ if [ "$have" != "$want" ]; then
   cargo install --locked wasm-bindgen-cli --version "$want"
 fi
 
-[ -x node_modules/.bin/wasm-opt ] || { step "npm ci"; npm ci --no-audit --no-fund; }
+[ -x node_modules/.bin/wasm-opt ] && [ -x node_modules/.bin/esbuild ] \
+  || { step "npm ci"; npm ci --no-audit --no-fund; }
 
 target_dir="${CARGO_TARGET_DIR:-$repo/target}"
 build() { # entry, cargo features, browser module source

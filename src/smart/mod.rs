@@ -75,7 +75,7 @@ impl SmartMap {
     }
 
     /// Telnyx's smart-encoding list, as published on its developer site (page of
-    /// 2026-04-10): 310 characters. Built once, on first use.
+    /// 2026-04-10): 310 characters. A static: the generated table, borrowed.
     ///
     /// It maps quotes, apostrophes, dashes, slashes, brackets, asterisks and other
     /// punctuation look-alikes, fullwidth digits and letters, small capitals, the Greek

@@ -3,14 +3,25 @@
 // (a string with lone surrogates goes as UTF-16 units, so that they are flagged), shapes
 // count()'s numbers into an object, and turns thrown values into SmsPreflightError.
 
+// Each browser bundle (dist/main/web.js, dist/full/web.js) has its own copy of this class, so
+// `instanceof` goes by a brand that every copy sets and recognizes, not by the prototype:
+// an error thrown by `sms-preflight/full` is an instance of the class imported from
+// `sms-preflight`, as it is in Node.
+const BRAND = Symbol.for('sms-preflight.error');
+
 /** An error from sms-preflight: `code` is stable, `message` says what to do. */
 export class SmsPreflightError extends Error {
   constructor(fields) {
     super(fields.message);
     this.name = 'SmsPreflightError';
+    Object.defineProperty(this, BRAND, { value: true });
     for (const [k, v] of Object.entries(fields)) {
       if (k !== 'message' && k !== '__smsPreflight') this[k] = v;
     }
+  }
+
+  static [Symbol.hasInstance](v) {
+    return v !== null && typeof v === 'object' && v[BRAND] === true;
   }
 }
 
@@ -61,6 +72,19 @@ export function guarded(ready) {
 }
 
 /**
+ * The options as the bindings read them: a plain copy, made here, of an options object, so
+ * that the caller's getters and Proxy traps run (and throw, if they do) in JS, never while
+ * WebAssembly frames are on the stack (see src/obj.rs). Anything else is passed as it is,
+ * for the bindings to accept (undefined, null) or reject.
+ */
+function plain(options) {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) return options;
+  const copy = { ...options };
+  if (Array.isArray(copy.national)) copy.national = Array.from(copy.national);
+  return copy;
+}
+
+/**
  * The text functions over a wasm-bindgen module `raw`, wrapped by `guard` (see `guarded`).
  * @param {any} raw
  * @param {(f: Function) => Function} guard
@@ -70,11 +94,12 @@ export function textApi(raw, guard) {
   return {
     analyze: guard((text, options) => {
       requireString(text);
+      options = plain(options);
       return wellFormed(text) ? raw.analyze(text, options) : raw.analyzeUtf16(units(text), options);
     }),
     count: guard((text, options) => {
       requireString(text);
-      raw.countInto(text, options, out);
+      raw.countInto(text, plain(options), out);
       return {
         encoding: out[0] === 1 ? 'UCS-2' : 'GSM-7',
         units: out[1],
@@ -86,7 +111,7 @@ export function textApi(raw, guard) {
     }),
     smartEncode: guard((text, options) => {
       requireString(text);
-      return raw.smartEncode(text, options);
+      return raw.smartEncode(text, plain(options));
     }),
   };
 }

@@ -33,7 +33,6 @@ export function newArray() { return []; }
 export function push(a, v) { a.push(v); }
 export function length(a) { return a.length; }
 export function at(a, i) { return a[i]; }
-export function stringify(s) { return JSON.stringify(s); }
 ")]
 extern "C" {
     /// A segment object: `{start, end, utf8Start, utf8End, units, capacity, text}`.
@@ -63,6 +62,12 @@ extern "C" {
     #[wasm_bindgen(js_name = setKey)]
     fn set_key(o: &JsValue, key: &str, value: JsValue);
     /// `o[key]`.
+    /// `o[key]`. The readers below never run the caller's code: the JS wrapper (`js/api.js`)
+    /// hands the bindings a plain copy of the options, made in JS, so that a getter or a
+    /// Proxy trap that throws does so there. A JS exception thrown through these imports
+    /// would unwind through the WebAssembly frames without freeing their stack, and after
+    /// some 1,700 of them the instance would break (`catch` imports avoid that too, but cost
+    /// 0.7 KB gzip).
     #[wasm_bindgen(js_name = getKey)]
     pub(crate) fn get_key(o: &JsValue, key: &str) -> JsValue;
     /// Whether `v` is an object and not an array (nor `null`).
@@ -76,11 +81,8 @@ extern "C" {
     #[wasm_bindgen(js_name = newArray)]
     fn new_array() -> JsValue;
     fn push(a: &JsValue, v: JsValue);
-    /// `a.length`.
-    pub(crate) fn length(a: &JsValue) -> u32;
-    /// `a[i]`.
-    pub(crate) fn at(a: &JsValue, i: u32) -> JsValue;
-    fn stringify(s: &str) -> String;
+    fn length(a: &JsValue) -> u32;
+    fn at(a: &JsValue, i: u32) -> JsValue;
 }
 
 /// The items of the JS array `a`.
@@ -137,11 +139,10 @@ pub(crate) fn array<T>(
     a
 }
 
-/// `s` (its first 40 characters) as a JSON string literal, quoted and escaped by JS's own
-/// `JSON.stringify`, for messages that name a value (Rust's `{:?}` would bring the standard
-/// library's tables of printable characters into the `.wasm`).
+/// `s` (its first 40 characters) in double quotes, escaped as the core's messages quote
+/// values (`{:?}` would bring the standard library's tables of printable characters).
 pub(crate) fn quoted(s: &str) -> String {
-    stringify(&s.chars().take(40).collect::<String>())
+    sms_preflight::__quoted(&s.chars().take(40).collect::<String>())
 }
 
 /// The error value thrown to JS: `{code, message}` plus details. The package's JS wrapper

@@ -134,6 +134,45 @@ test('every error path of the text functions throws an SmsPreflightError with a 
   assert.deepEqual(analyze('a'.repeat(400), { maxParts: 2 }).warnings.map((w) => w.kind), ['exceeds_max_parts']);
 });
 
+test('options objects: what is accepted, and how unknown keys are named', () => {
+  // A function is not an options object; one without a prototype is.
+  throwsCode(() => count('x', () => {}), 'invalid_option');
+  const bare = Object.assign(Object.create(null), { profile: 'telnyx' });
+  assert.equal(count('x', bare).partCapacity, 160);
+  // Unknown keys are quoted as the core quotes values: invisible characters escaped.
+  assert.throws(() => count('x', { 'profile\u200B': 'telnyx' }), (e) => {
+    assert.match(e.message, /unknown option "profile\\u\{200b\}"/);
+    return true;
+  });
+});
+
+test("the caller's getters and Proxy traps: what they throw is thrown on, and the module keeps working", () => {
+  const boom = new Error('boom');
+  const getter = { get profile() { throw boom; } };
+  const element = ['tr'];
+  Object.defineProperty(element, 0, { get() { throw boom; } });
+  const trap = new Proxy({}, { ownKeys() { throw boom; } });
+  const { proxy: revoked, revoke } = Proxy.revocable({}, {});
+  revoke();
+  // Thousands of times: a throw that unwound through the WebAssembly frames leaked their
+  // stack and broke the instance after about 1,700 calls.
+  for (let i = 0; i < 5000; i++) {
+    assert.throws(() => count('x', getter), (e) => e === boom);
+    assert.throws(() => analyze('x', { national: element }), (e) => e === boom);
+    assert.throws(() => smartEncode('x', trap), (e) => e === boom);
+    assert.throws(() => count('x', revoked), TypeError);
+  }
+  assert.equal(count('still works').parts, 1);
+  assert.equal(analyze('still works', { national: ['tr'] }).parts, 1);
+});
+
+test('an error from the full entry is an instance of the main entry\'s SmsPreflightError', () => {
+  assert.throws(() => full.count('ç', { encoding: 'gsm7' }), (e) => e instanceof SmsPreflightError);
+  assert.throws(() => count('ç', { encoding: 'gsm7' }), (e) => e instanceof full.SmsPreflightError);
+  assert.ok(!(new Error('x') instanceof SmsPreflightError));
+  assert.ok(!(null instanceof SmsPreflightError));
+});
+
 test('the full entry: normalizePhone and classifyAddress, and their errors', () => {
   const n = full.normalizePhone('020 7946 0958', { defaultRegion: 'GB' });
   assert.deepEqual([n.e164, n.countryCode, n.region, n.isValid], ['+442079460958', 44, 'GB', true]);
