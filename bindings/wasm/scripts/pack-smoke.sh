@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # As a user would: `npm pack`, install the tarball into a scratch project outside the
 # repository (mktemp), and use it from there: ESM import with no init step, require, the
-# full entry, and the browser entry's init() on the packed .wasm bytes.
+# full entry, and the browser entries' init() on the packed .wasm bytes.
 #   bash scripts/pack-smoke.sh        (after npm run build)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -35,13 +35,18 @@ cat > web.mjs <<'JS'
 // The browser entry, fed the packed .wasm bytes (a browser fetches it by URL instead).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import init, { count } from 'sms-preflight/web';
+import init, { count, SmsPreflightError } from 'sms-preflight/web';
+import initFull, * as full from 'sms-preflight/web/full';
 import assert from 'node:assert/strict';
 const dir = createRequire(import.meta.url).resolve('sms-preflight/package.json').replace(/package\.json$/, '');
 assert.throws(() => count('x'), (e) => e.code === 'not_initialized');
 await init(readFileSync(dir + 'dist/main/sms_preflight_bg.wasm'));
 assert.equal(count('hello').units, 5);
-console.log('web entry ok');
+await initFull(readFileSync(dir + 'dist/full/sms_preflight_bg.wasm'));
+assert.equal(full.normalizePhone('+14155552671').e164, '+14155552671');
+// Each bundle has its own copy of the class; an error from one is an instance of the other's.
+assert.throws(() => full.count('ç', { encoding: 'gsm7' }), (e) => e instanceof SmsPreflightError && e.code === 'not_gsm7');
+console.log('web entries ok');
 JS
 node esm.mjs
 node cjs.cjs 2>&1 | grep -v ExperimentalWarning | grep -v 'node --trace-warnings'
