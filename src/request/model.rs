@@ -301,11 +301,15 @@ fn pointer_for(key: &str) -> String {
 
 /// The known field a misspelt key stands for: the same name in camelCase or another case,
 /// or one edit away.
+///
+/// Case is folded in ASCII only: every field name is ASCII, and `char::to_lowercase` would
+/// put the standard library's Unicode case table (about 11 KB) into the `.wasm` for the sake
+/// of one character, the Kelvin sign (U+212A), whose lower case is `k`.
 fn resembles(key: &str) -> Option<&'static str> {
     let folded: String = key
         .chars()
         .filter(|c| *c != '_' && *c != '-')
-        .flat_map(char::to_lowercase)
+        .map(|c| c.to_ascii_lowercase())
         .collect();
     FIELDS
         .into_iter()
@@ -577,6 +581,21 @@ mod tests {
         assert!(details[1].contains("media_urls"), "{details:?}");
         assert!(details[2].contains("\"to\""), "{details:?}");
         assert!(details[3].contains("surrogate"), "{details:?}");
+    }
+
+    #[test]
+    fn suggestions_fold_ascii_case() {
+        assert_eq!(resembles("WebhookURL"), Some("webhook_url"));
+        assert_eq!(resembles("MEDIA-URLS"), Some("media_urls"));
+        assert_eq!(
+            resembles("messagingProfileId"),
+            Some("messaging_profile_id")
+        );
+        assert_eq!(resembles("sendat"), Some("send_at"));
+        assert_eq!(resembles("txt"), Some("text"));
+        assert_eq!(resembles("zzz"), None);
+        // Only ASCII is folded: the Kelvin sign (U+212A) is not read as `k`.
+        assert_eq!(resembles("WEBHOO\u{212A}URL"), None);
     }
 
     #[test]
