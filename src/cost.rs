@@ -280,22 +280,40 @@ fn normalized<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error
 
 fn amount<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
     let v = <Decimal as Deserialize>::deserialize(d)?;
+    check_amount(v).map_err(serde::de::Error::custom)
+}
+
+fn currency<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    check_currency(String::deserialize(d)?).map_err(serde::de::Error::custom)
+}
+
+/// A decimal string as `rust_decimal`'s serde (`serde-str`) reads one: plain (`0.00205`) or
+/// in scientific notation (`2.05e-3`).
+pub(crate) fn parse_decimal(s: &str) -> Option<Decimal> {
+    use std::str::FromStr;
+    Decimal::from_str(s)
+        .or_else(|_| Decimal::from_scientific(s))
+        .ok()
+}
+
+/// A rate or carrier fee: zero or more.
+pub(crate) fn check_amount(v: Decimal) -> Result<Decimal, String> {
     if v.is_sign_negative() && !v.is_zero() {
-        return Err(serde::de::Error::custom(format!(
+        return Err(format!(
             "amount {v} is negative: rates and carrier fees are prices, zero or more"
-        )));
+        ));
     }
     Ok(v)
 }
 
-fn currency<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    let s = String::deserialize(d)?;
+/// An ISO 4217 code: three ASCII letters, returned in upper case.
+pub(crate) fn check_currency(s: String) -> Result<String, String> {
     if s.len() == 3 && s.bytes().all(|b| b.is_ascii_alphabetic()) {
         Ok(s.to_ascii_uppercase())
     } else {
-        Err(serde::de::Error::custom(format!(
+        Err(format!(
             "currency {s:?}: expected an ISO 4217 code of three letters, such as \"USD\""
-        )))
+        ))
     }
 }
 

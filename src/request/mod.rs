@@ -36,11 +36,13 @@
 mod error;
 mod model;
 mod policy;
+mod read;
 mod rules;
 
 pub use error::{ApiError, Code, ParseError, Source};
 pub use model::{Endpoint, MessageRequest, MessageType, Parsed, Recipients};
 pub use policy::{Policy, Timestamp, TimestampError};
+pub use read::ReadError;
 pub use rules::{
     AddressReport, Report, TextReading, billed_parts, validate, validate_json, validate_json_for,
 };

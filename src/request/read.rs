@@ -1,0 +1,548 @@
+//! Reading a [`Policy`] and a [`RateCard`] from JSON without serde's derive code.
+//!
+//! `serde_json::from_str::<Policy>` works, and the CLI uses it. But in the npm package's
+//! `full` entry the derived deserializers of `Policy`, `Options`, `SmartEncoding`,
+//! `RateCard` and their fields, instantiated over serde_json's parser, cost 22.5 KB gzip of
+//! 280 KB (measured by leaving them out), and serde's error messages link the standard
+//! library's float formatting (a JSON float in the wrong place is quoted back).
+//! [`Policy::from_json`] and [`RateCard::from_json`] parse into a `serde_json::Value` and
+//! read it by hand: every document gives the same value as serde's, or an error where serde
+//! errs (`tests/read_json.rs` compares them, on hand-picked and random documents), and the
+//! errors name the field by its JSON pointer.
+//!
+//! Two forms serde reads are not read here; `JSON.stringify` of an object, which is what the
+//! npm package passes, never writes either:
+//! - a struct written as a JSON array of its fields in order (serde's positional form) is
+//!   refused: an object is required;
+//! - a key given twice takes its last value (serde refuses a duplicate field).
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde_json::{Map, Value};
+
+use super::model::type_name;
+use super::{MessageType, Policy};
+use crate::cost::{Country, Key, Match, RateCard, RateEntry, SenderType};
+use crate::{
+    Charset, ConcatRef, EncodingRequest, Language, NationalLanguages, Options, SmartEncoding,
+    SmartMap, SplitPolicy,
+};
+
+/// Why a policy or rate card could not be read from JSON: the JSON pointer of the value at
+/// fault (empty for the document itself) and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadError {
+    pointer: String,
+    message: String,
+}
+
+impl ReadError {
+    fn new(pointer: &str, message: impl Into<String>) -> Self {
+        ReadError {
+            pointer: pointer.to_owned(),
+            message: message.into(),
+        }
+    }
+
+    /// The JSON pointer of the value at fault (`/max_parts`, `/entries/0/rate`), or `""` when
+    /// the document itself is at fault (not JSON, not an object).
+    pub fn pointer(&self) -> &str {
+        &self.pointer
+    }
+
+    /// What is wrong, without the pointer.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.pointer.is_empty() {
+            write!(f, "{}: ", self.pointer)?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+type Result<T> = std::result::Result<T, ReadError>;
+
+/// `expected X, found Y` for the value at `at`.
+fn wrong(at: &str, expected: &str, v: &Value) -> ReadError {
+    ReadError::new(at, format!("expected {expected}, found {}", type_name(v)))
+}
+
+/// A JSON object being read: its entries, where it is, and the keys it may have.
+struct Obj<'a> {
+    map: &'a Map<String, Value>,
+    at: &'a str,
+}
+
+impl<'a> Obj<'a> {
+    /// `v` as an object whose keys are all in `keys` (serde's `deny_unknown_fields`).
+    fn new(v: &'a Value, at: &'a str, expected: &str, keys: &[&str]) -> Result<Self> {
+        let Value::Object(map) = v else {
+            return Err(wrong(at, expected, v));
+        };
+        if let Some(k) = map.keys().find(|k| !keys.contains(&k.as_str())) {
+            return Err(ReadError::new(
+                &child(at, k),
+                format!(
+                    "unknown field \"{}\": the fields are {}",
+                    k.chars().take(40).collect::<String>(),
+                    keys.join(", ")
+                ),
+            ));
+        }
+        Ok(Obj { map, at })
+    }
+
+    /// Reads `key` with `read` into `slot` when the object has it.
+    fn set<T>(&self, key: &str, slot: &mut T, read: fn(&Value, &str) -> Result<T>) -> Result<()> {
+        if let Some(v) = self.map.get(key) {
+            *slot = read(v, &child(self.at, key))?;
+        }
+        Ok(())
+    }
+
+    /// Reads `key` with `read`; the field is required.
+    fn required<T>(&self, key: &str, read: fn(&Value, &str) -> Result<T>) -> Result<T> {
+        match self.map.get(key) {
+            Some(v) => read(v, &child(self.at, key)),
+            None => Err(ReadError::new(self.at, format!("missing field \"{key}\""))),
+        }
+    }
+}
+
+/// The pointer of `key` inside the value at `at` (RFC 6901: `~` → `~0`, `/` → `~1`).
+fn child(at: &str, key: &str) -> String {
+    format!("{at}/{}", key.replace('~', "~0").replace('/', "~1"))
+}
+
+fn boolean(v: &Value, at: &str) -> Result<bool> {
+    v.as_bool().ok_or_else(|| wrong(at, "true or false", v))
+}
+
+fn string(v: &Value, at: &str) -> Result<String> {
+    match v {
+        Value::String(s) => Ok(s.clone()),
+        v => Err(wrong(at, "a string", v)),
+    }
+}
+
+fn opt_string(v: &Value, at: &str) -> Result<Option<String>> {
+    match v {
+        Value::Null => Ok(None),
+        v => string(v, at).map(Some),
+    }
+}
+
+fn strings(v: &Value, at: &str) -> Result<Vec<String>> {
+    let Value::Array(items) = v else {
+        return Err(wrong(at, "a list of strings", v));
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| string(item, &format!("{at}/{i}")))
+        .collect()
+}
+
+/// A whole number from 0 to `max`, as serde reads one into an unsigned type (a JSON float,
+/// even `6.0`, is not one).
+fn whole(v: &Value, at: &str, max: u64) -> Result<u64> {
+    match v.as_u64() {
+        Some(n) if n <= max => Ok(n),
+        _ => Err(ReadError::new(
+            at,
+            format!(
+                "expected a whole number from 0 to {max}, found {}",
+                match v {
+                    Value::Number(_) if v.is_u64() => "a larger number",
+                    Value::Number(_) => "a negative or fractional number",
+                    v => type_name(v),
+                }
+            ),
+        )),
+    }
+}
+
+fn u32_(v: &Value, at: &str) -> Result<u32> {
+    whole(v, at, u32::MAX.into()).map(|n| n as u32)
+}
+
+fn u64_(v: &Value, at: &str) -> Result<u64> {
+    whole(v, at, u64::MAX)
+}
+
+fn usize_(v: &Value, at: &str) -> Result<usize> {
+    // usize is 32 bits on wasm32: serde refuses larger counts there too.
+    whole(v, at, usize::MAX as u64).map(|n| n as usize)
+}
+
+/// A unit variant of an enum, as serde reads it (`"name"`, or `{"name": null}`): its index
+/// in `names`.
+fn variant(v: &Value, at: &str, names: &[&str]) -> Result<usize> {
+    let name = match v {
+        Value::String(s) => Some(s.as_str()),
+        Value::Object(m) if m.len() == 1 => m
+            .iter()
+            .next()
+            .filter(|(_, v)| v.is_null())
+            .map(|(k, _)| k.as_str()),
+        _ => None,
+    };
+    let list = || format!("\"{}\"", names.join("\", \""));
+    let Some(name) = name else {
+        return Err(wrong(at, &format!("one of {}", list()), v));
+    };
+    names.iter().position(|n| *n == name).ok_or_else(|| {
+        ReadError::new(
+            at,
+            format!(
+                "\"{}\" is not one of {}",
+                name.chars().take(40).collect::<String>(),
+                list()
+            ),
+        )
+    })
+}
+
+/// The value of `values` that `names` names (the two lists are in the same order).
+fn pick<T: Copy>(v: &Value, at: &str, names: &[&str], values: &[T]) -> Result<T> {
+    let i = variant(v, at, names)?;
+    values
+        .get(i)
+        .copied()
+        .ok_or_else(|| ReadError::new(at, "internal error: a name without a value"))
+}
+
+fn charset(v: &Value, at: &str) -> Result<Charset> {
+    pick(
+        v,
+        at,
+        &["standard", "telnyx", "telnyx_euro"],
+        &[Charset::Standard, Charset::Telnyx, Charset::TelnyxEuro],
+    )
+}
+
+fn national(v: &Value, at: &str) -> Result<NationalLanguages> {
+    let Value::Array(items) = v else {
+        return Err(wrong(at, "a list of language codes such as [\"tr\"]", v));
+    };
+    let codes = Language::ALL.map(Language::code);
+    let mut set = NationalLanguages::NONE;
+    for (i, item) in items.iter().enumerate() {
+        set = set.with(pick(item, &format!("{at}/{i}"), &codes, &Language::ALL)?);
+    }
+    Ok(set)
+}
+
+/// `Options`, as its serde form: an object, each field optional (`Options::default()`).
+fn options(v: &Value, at: &str) -> Result<Options> {
+    let o = Obj::new(
+        v,
+        at,
+        "text options as an object",
+        &[
+            "charset",
+            "reference",
+            "split",
+            "encoding",
+            "max_parts",
+            "national",
+        ],
+    )?;
+    let mut out = Options::default();
+    o.set("charset", &mut out.charset, charset)?;
+    o.set("reference", &mut out.reference, |v, at| {
+        pick(
+            v,
+            at,
+            &["8bit", "16bit"],
+            &[ConcatRef::Bits8, ConcatRef::Bits16],
+        )
+    })?;
+    o.set("split", &mut out.split, |v, at| {
+        pick(
+            v,
+            at,
+            &["graphemes", "codepoints"],
+            &[SplitPolicy::Graphemes, SplitPolicy::Codepoints],
+        )
+    })?;
+    o.set("encoding", &mut out.encoding, encoding)?;
+    o.set("max_parts", &mut out.max_parts, |v, at| match v {
+        Value::Null => Ok(None),
+        v => u32_(v, at).map(Some),
+    })?;
+    o.set("national", &mut out.national, national)?;
+    Ok(out)
+}
+
+fn encoding(v: &Value, at: &str) -> Result<EncodingRequest> {
+    pick(
+        v,
+        at,
+        &["auto", "gsm7", "ucs2"],
+        &[
+            EncodingRequest::Auto,
+            EncodingRequest::Gsm7,
+            EncodingRequest::Ucs2,
+        ],
+    )
+}
+
+/// `SmartEncoding`: `"off"`, `"telnyx"` or `{"custom": {"base": "telnyx" | "none", "map":
+/// {"’": "'", "U+2026": "...", "x": null}}}`.
+fn smart_encoding(v: &Value, at: &str) -> Result<SmartEncoding> {
+    if let Value::Object(m) = v
+        && let Some(spec) = m.get("custom")
+        && m.len() == 1
+    {
+        return smart_map(spec, &child(at, "custom")).map(SmartEncoding::Custom);
+    }
+    match variant(v, at, &["off", "telnyx"]) {
+        Ok(0) => Ok(SmartEncoding::Off),
+        Ok(_) => Ok(SmartEncoding::Telnyx),
+        Err(e) => Err(ReadError::new(
+            at,
+            format!(
+                "{}, or {{\"custom\": {{\"base\": …, \"map\": …}}}}",
+                e.message
+            ),
+        )),
+    }
+}
+
+/// A `SmartMap` in its JSON form: `base` (required) and `map` (optional).
+fn smart_map(v: &Value, at: &str) -> Result<SmartMap> {
+    let o = Obj::new(
+        v,
+        at,
+        "a map such as {\"base\": \"telnyx\", \"map\": {}}",
+        &["base", "map"],
+    )?;
+    let mut map = match o.required("base", |v, at| variant(v, at, &["telnyx", "none"]))? {
+        0 => SmartMap::telnyx().clone(),
+        _ => SmartMap::empty(),
+    };
+    if let Some(entries) = o.map.get("map") {
+        let at = child(at, "map");
+        let Value::Object(entries) = entries else {
+            return Err(wrong(&at, "an object of replacements", entries));
+        };
+        for (key, value) in entries {
+            let c = smart_key(key).ok_or_else(|| {
+                ReadError::new(
+                    &at,
+                    format!(
+                        "smart-encoding map key {:?} is not one character or a code point written U+XXXX",
+                        key.chars().take(40).collect::<String>()
+                    ),
+                )
+            })?;
+            match opt_string(value, &child(&at, key))? {
+                Some(rep) => map.insert(c, rep),
+                None => map.remove(c),
+            };
+        }
+    }
+    Ok(map)
+}
+
+/// A key of a smart-encoding map: one character, or `U+XXXX` (4 to 6 hex digits).
+fn smart_key(key: &str) -> Option<char> {
+    let mut chars = key.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return Some(c);
+    }
+    key.strip_prefix("U+")
+        .or_else(|| key.strip_prefix("u+"))
+        .filter(|hex| (4..=6).contains(&hex.len()))
+        .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+        .and_then(char::from_u32)
+}
+
+/// The fields of a policy, in `Policy`'s order.
+const POLICY_FIELDS: [&str; 17] = [
+    "text",
+    "lenient_charset",
+    "max_parts",
+    "auto_detect_max_parts",
+    "auto_detect_is_error",
+    "length_warning_chars",
+    "smart_encoding",
+    "max_media",
+    "max_media_bytes",
+    "max_media_bytes_lenient",
+    "max_url_chars",
+    "max_group_recipients",
+    "alphanumeric_blocked_regions",
+    "us_long_code_fallback",
+    "mms_regions",
+    "default_region",
+    "rate_card",
+];
+
+fn policy(v: &Value, at: &str) -> Result<Policy> {
+    let o = Obj::new(v, at, "a policy object", &POLICY_FIELDS)?;
+    let mut p = Policy::telnyx();
+    o.set("text", &mut p.text, options)?;
+    o.set("lenient_charset", &mut p.lenient_charset, charset)?;
+    o.set("max_parts", &mut p.max_parts, u32_)?;
+    o.set("auto_detect_max_parts", &mut p.auto_detect_max_parts, u32_)?;
+    o.set("auto_detect_is_error", &mut p.auto_detect_is_error, boolean)?;
+    o.set("length_warning_chars", &mut p.length_warning_chars, usize_)?;
+    o.set("smart_encoding", &mut p.smart_encoding, smart_encoding)?;
+    o.set("max_media", &mut p.max_media, usize_)?;
+    o.set("max_media_bytes", &mut p.max_media_bytes, u64_)?;
+    o.set(
+        "max_media_bytes_lenient",
+        &mut p.max_media_bytes_lenient,
+        u64_,
+    )?;
+    o.set("max_url_chars", &mut p.max_url_chars, usize_)?;
+    o.set("max_group_recipients", &mut p.max_group_recipients, usize_)?;
+    o.set(
+        "alphanumeric_blocked_regions",
+        &mut p.alphanumeric_blocked_regions,
+        strings,
+    )?;
+    o.set(
+        "us_long_code_fallback",
+        &mut p.us_long_code_fallback,
+        boolean,
+    )?;
+    o.set("mms_regions", &mut p.mms_regions, strings)?;
+    o.set("default_region", &mut p.default_region, opt_string)?;
+    o.set("rate_card", &mut p.rate_card, |v, at| match v {
+        Value::Null => Ok(None),
+        v => rate_card(v, at).map(Some),
+    })?;
+    Ok(p)
+}
+
+/// A rate card key: `"*"` or a value that `K::parse_key` reads.
+fn key<K: Key>(v: &Value, at: &str) -> Result<Match<K>> {
+    let s = string(v, at)?;
+    if s == "*" {
+        return Ok(Match::Any);
+    }
+    K::parse_key(&s)
+        .map(Match::Only)
+        .map_err(|m| ReadError::new(at, m))
+}
+
+/// An amount: a decimal string, not negative.
+fn amount(v: &Value, at: &str) -> Result<Decimal> {
+    let Value::String(s) = v else {
+        return Err(wrong(at, "a decimal string such as \"0.004\"", v));
+    };
+    let d = crate::cost::parse_decimal(s).ok_or_else(|| {
+        ReadError::new(
+            at,
+            format!(
+                "{:?} is not a decimal number such as \"0.004\"",
+                s.chars().take(40).collect::<String>()
+            ),
+        )
+    })?;
+    crate::cost::check_amount(d).map_err(|m| ReadError::new(at, m))
+}
+
+fn rate_entry(v: &Value, at: &str) -> Result<RateEntry> {
+    let o = Obj::new(
+        v,
+        at,
+        "a rate card entry as an object",
+        &[
+            "country",
+            "sender",
+            "type",
+            "rate",
+            "carrier_fee",
+            "currency",
+        ],
+    )?;
+    Ok(RateEntry {
+        country: o.required("country", key::<Country>)?,
+        sender: o.required("sender", key::<SenderType>)?,
+        message_type: o.required("type", key::<MessageType>)?,
+        rate: o.required("rate", amount)?,
+        carrier_fee: o.required("carrier_fee", amount)?,
+        currency: o.required("currency", |v, at| {
+            crate::cost::check_currency(string(v, at)?).map_err(|m| ReadError::new(at, m))
+        })?,
+    })
+}
+
+fn rate_card(v: &Value, at: &str) -> Result<RateCard> {
+    let o = Obj::new(
+        v,
+        at,
+        "a rate card object such as {\"entries\": [...]}",
+        &["entries"],
+    )?;
+    let entries = o.required("entries", |v, at| {
+        let Value::Array(items) = v else {
+            return Err(wrong(at, "a list of entries", v));
+        };
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| rate_entry(item, &format!("{at}/{i}")))
+            .collect()
+    })?;
+    Ok(RateCard::new(entries))
+}
+
+fn document(json: &str) -> Result<Value> {
+    serde_json::from_str(json).map_err(|e| ReadError::new("", format!("not valid JSON: {e}")))
+}
+
+impl Policy {
+    /// Reads a policy from JSON: an object with any of the fields of `Policy` (the others keep
+    /// [`Policy::telnyx`]'s values), as `serde_json::from_str::<Policy>` reads it and with the
+    /// same result (but for the two forms listed below), without serde's derived
+    /// deserializers, which cost the npm package's `.wasm` more than the rest of the
+    /// validator. The npm package reads its `policy` option with it.
+    ///
+    /// Not read: a struct written as a JSON array of its fields (serde's positional form);
+    /// and a duplicate key takes its last value, where serde refuses it.
+    ///
+    /// ```
+    /// use sms_preflight::request::Policy;
+    /// let p = Policy::from_json(r#"{"max_parts": 6, "text": {"charset": "telnyx"}}"#)?;
+    /// assert_eq!((p.max_parts, p.max_media), (6, 10));
+    /// let e = Policy::from_json(r#"{"max_parts": "6"}"#).unwrap_err();
+    /// assert_eq!(e.pointer(), "/max_parts");
+    /// # Ok::<(), sms_preflight::request::ReadError>(())
+    /// ```
+    pub fn from_json(json: &str) -> Result<Policy> {
+        policy(&document(json)?, "")
+    }
+}
+
+impl RateCard {
+    /// Reads a rate card from JSON (`{"entries": [...]}`), as
+    /// `serde_json::from_str::<RateCard>` reads it and with the same result (but for the
+    /// forms [`Policy::from_json`] lists), without serde's derived deserializers. The npm
+    /// package reads its rate cards with it.
+    ///
+    /// ```
+    /// use sms_preflight::cost::RateCard;
+    /// let card = RateCard::from_json(r#"{"entries": [{"country": "US", "sender": "*",
+    ///     "type": "SMS", "rate": "0.004", "carrier_fee": "0.003", "currency": "usd"}]}"#)?;
+    /// assert_eq!(card.entries[0].currency, "USD");
+    /// let e = RateCard::from_json(r#"{"entries": [{"country": "US"}]}"#).unwrap_err();
+    /// assert_eq!(e.to_string(), "/entries/0: missing field \"sender\"");
+    /// # Ok::<(), sms_preflight::request::ReadError>(())
+    /// ```
+    pub fn from_json(json: &str) -> Result<RateCard> {
+        rate_card(&document(json)?, "")
+    }
+}
