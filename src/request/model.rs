@@ -240,8 +240,38 @@ impl<'de> Deserialize<'de> for Entries {
                 }
                 Ok(Entries(out))
             }
+            // Anything but an object. `from_json_for` then tells which it was; these only
+            // stop the parse. Spelt out because serde's defaults would describe the value
+            // ("invalid type: floating point `1.5`"), which links the standard library's
+            // float formatting into the npm package.
+            fn visit_unit<E: serde::de::Error>(self) -> Result<Entries, E> {
+                Err(not_an_object())
+            }
+            fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Entries, E> {
+                Err(not_an_object())
+            }
+            fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Entries, E> {
+                Err(not_an_object())
+            }
+            fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Entries, E> {
+                Err(not_an_object())
+            }
+            fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Entries, E> {
+                Err(not_an_object())
+            }
+            fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<Entries, E> {
+                Err(not_an_object())
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, _: A) -> Result<Entries, A::Error> {
+                Err(not_an_object())
+            }
         }
-        d.deserialize_map(V)
+        fn not_an_object<E: serde::de::Error>() -> E {
+            E::custom("expected a JSON object")
+        }
+        // `deserialize_any`, not `deserialize_map`: serde_json's `deserialize_map` describes a
+        // value of another type with serde's `Unexpected`, as the defaults above would.
+        d.deserialize_any(V)
     }
 }
 
@@ -559,6 +589,24 @@ mod tests {
         let e = parse(r#"{"type": "sms"}"#).unwrap_err();
         assert_eq!(e.kind(), "bad_value");
         assert_eq!(parse("[1]").unwrap_err().kind(), "not_an_object");
+        for (doc, found) in [
+            ("null", "null"),
+            ("true", "a boolean"),
+            ("-3", "a number"),
+            ("7", "a number"),
+            ("1.5", "a number"),
+            (r#""x""#, "a string"),
+            ("[]", "an array"),
+        ] {
+            assert_eq!(
+                parse(doc).unwrap_err(),
+                ParseError::NotAnObject { found },
+                "{doc}"
+            );
+        }
+        for doc in ["[1,", "1.5 x", "\"x", "nul"] {
+            assert_eq!(parse(doc).unwrap_err().kind(), "syntax", "{doc}");
+        }
         assert_eq!(parse("{").unwrap_err().kind(), "syntax");
         assert_eq!(parse("{} x").unwrap_err().kind(), "syntax");
         let deep = "[".repeat(10_000) + &"]".repeat(10_000);
