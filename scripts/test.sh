@@ -20,5 +20,9 @@ step "phone tests with the small engine (--no-default-features --features phone-
 cargo test --locked -p sms-preflight --no-default-features --features phone-lite --lib --test phone_oracle --test phone_props
 cargo test --locked -p sms-preflight-cli --no-default-features --features phone-lite --test batch
 
+step "phone tests with the slim metadata of the npm package (--features slim-phone-metadata)"
+if command -v python3 >/dev/null; then python3 scripts/gen_phone_metadata.py --check; fi
+cargo test --locked -p sms-preflight --no-default-features --features slim-phone-metadata --lib --test phone_oracle --test phone_props
+
 step "npm package (WASM): build, size, node tests, type check, packed tarball, browser"
 bash bindings/wasm/scripts/test-all.sh
