@@ -1066,7 +1066,10 @@ fn schedule_rules(c: &mut Check, r: &MessageRequest, now: Timestamp) {
     match Timestamp::parse(s) {
         Err(e) => c.error(Code::BadRequest, "/send_at", e.to_string()),
         Ok(t) if t <= now => {
-            let secs = (now.unix_nanos() - t.unix_nanos()) / 1_000_000_000;
+            // Whole seconds, 0 or more, in a u64 (formatted without 128-bit code): it holds
+            // every difference between years -292,000,000,000 and 292,000,000,000.
+            let secs = u64::try_from((now.unix_nanos() - t.unix_nanos()) / 1_000_000_000)
+                .unwrap_or(u64::MAX);
             c.error(
                 Code::BadRequest,
                 "/send_at",
