@@ -442,16 +442,9 @@ fn amount(v: &Value, at: &str) -> Result<Decimal> {
     let Value::String(s) = v else {
         return Err(wrong(at, "a decimal string such as \"0.004\"", v));
     };
-    let d = crate::cost::parse_decimal(s).ok_or_else(|| {
-        ReadError::new(
-            at,
-            format!(
-                "{:?} is not a decimal number such as \"0.004\"",
-                s.chars().take(40).collect::<String>()
-            ),
-        )
-    })?;
-    crate::cost::check_amount(d).map_err(|m| ReadError::new(at, m))
+    crate::cost::parse_decimal(s)
+        .and_then(crate::cost::check_amount)
+        .map_err(|m| ReadError::new(at, m))
 }
 
 fn rate_entry(v: &Value, at: &str) -> Result<RateEntry> {
