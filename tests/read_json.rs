@@ -182,10 +182,33 @@ fn documented_differences() {
         assert!(serde_json::from_str::<Policy>(doc).is_ok(), "{doc}");
         assert!(Policy::from_json(doc).is_err(), "{doc}");
     }
-    // A duplicate key: serde refuses it, these readers take the last value.
-    let doc = r#"{"max_parts": 6, "max_parts": 7}"#;
-    assert!(serde_json::from_str::<Policy>(doc).is_err());
-    assert_eq!(Policy::from_json(doc).unwrap().max_parts, 7);
+}
+
+/// Repeated keys: a duplicate field is an error for both, a repeated key of a smart-encoding
+/// map is read as serde reads a map (in key order, the last of equal keys winning).
+#[test]
+fn repeated_keys_read_as_serde_reads_them() {
+    for doc in [
+        r#"{"max_parts": 6, "max_parts": 7}"#,
+        r#"{"text": {"charset": "telnyx", "charset": "telnyx"}}"#,
+        r#"{"lenient_charset": {"telnyx": null, "telnyx": null}}"#,
+        r#"{"smart_encoding": {"custom": {"base": "none"}, "custom": {"base": "none"}}}"#,
+        r#"{"smart_encoding": {"custom": {"base": "none", "map": {"x": "1", "x": "2"}}}}"#,
+        r#"{"smart_encoding": {"custom": {"base": "none", "map": {"x": "1", "x": null}}}}"#,
+        r#"{"smart_encoding": {"custom": {"base": "none", "map": {"é": "e", "U+00E9": "E"}}}}"#,
+        r#"{"smart_encoding": {"custom": {"base": "none", "map": {"U+00E9": "E", "é": "e"}}}}"#,
+        r#"{"smart_encoding": {"custom": {"base": "telnyx", "map": {"u+2019": null, "U+2019": "x", "’": "y"}}}}"#,
+    ] {
+        same_policy(doc);
+    }
+    same_card(r#"{"entries": [], "entries": []}"#);
+    same_card(&format!(
+        r#"{{"entries": [{}]}}"#,
+        ENTRY.replace(
+            r#""currency": "USD""#,
+            r#""currency": "USD", "currency": "USD""#
+        )
+    ));
 }
 
 /// A value for a policy field, valid or not.

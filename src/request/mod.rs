@@ -38,6 +38,7 @@ mod model;
 mod policy;
 mod read;
 mod rules;
+mod value;
 
 pub use error::{ApiError, Code, ParseError, Source};
 pub use model::{Endpoint, MessageRequest, MessageType, Parsed, Recipients};

@@ -7,9 +7,9 @@
 //! only in which fields they require ([`Endpoint`]) and in `to` being a list for group MMS.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::error::{ApiError, Code, ParseError};
+use super::value::Value;
 use crate::EncodingRequest;
 
 /// `type`: SMS or MMS.
@@ -218,72 +218,8 @@ const FIELDS: [&str; 14] = [
     "media_sizes",
 ];
 
-/// A JSON object read in document order, duplicate keys kept (serde_json's `Map` keeps only
-/// the last).
-struct Entries(Vec<(String, Value)>);
-
-impl<'de> Deserialize<'de> for Entries {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> serde::de::Visitor<'de> for V {
-            type Value = Entries;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a JSON object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut m: A,
-            ) -> Result<Entries, A::Error> {
-                let mut out = Vec::new();
-                while let Some((k, v)) = m.next_entry::<String, Value>()? {
-                    out.push((k, v));
-                }
-                Ok(Entries(out))
-            }
-            // Anything but an object. `from_json_for` then tells which it was; these only
-            // stop the parse. Spelt out because serde's defaults would describe the value
-            // ("invalid type: floating point `1.5`"), which links the standard library's
-            // float formatting into the npm package.
-            fn visit_unit<E: serde::de::Error>(self) -> Result<Entries, E> {
-                Err(not_an_object())
-            }
-            fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Entries, E> {
-                Err(not_an_object())
-            }
-            fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Entries, E> {
-                Err(not_an_object())
-            }
-            fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Entries, E> {
-                Err(not_an_object())
-            }
-            fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Entries, E> {
-                Err(not_an_object())
-            }
-            fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<Entries, E> {
-                Err(not_an_object())
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, _: A) -> Result<Entries, A::Error> {
-                Err(not_an_object())
-            }
-        }
-        fn not_an_object<E: serde::de::Error>() -> E {
-            E::custom("expected a JSON object")
-        }
-        // `deserialize_any`, not `deserialize_map`: serde_json's `deserialize_map` describes a
-        // value of another type with serde's `Unexpected`, as the defaults above would.
-        d.deserialize_any(V)
-    }
-}
-
 pub(super) fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
+    v.type_name()
 }
 
 fn wrong(pointer: &str, expected: &'static str, v: &Value) -> ParseError {
@@ -379,21 +315,17 @@ impl MessageRequest {
     /// [`MessageRequest::from_json`] for another endpoint.
     pub fn from_json_for(json: &str, endpoint: Endpoint) -> Result<Parsed, ParseError> {
         let (json, lone_surrogates) = crate::json::replace_lone_surrogates(json);
-        // One pass in document order (duplicate keys kept). Only when that fails, a second
-        // parse tells a syntax error from valid JSON that is not an object.
-        let entries = match serde_json::from_str::<Entries>(&json) {
-            Ok(Entries(entries)) => entries,
+        // One pass, in document order, duplicate keys kept.
+        let entries = match Value::parse(&json) {
+            Ok(Value::Object(entries)) => entries,
+            Ok(v) => {
+                return Err(ParseError::NotAnObject {
+                    found: v.type_name(),
+                });
+            }
             Err(e) => {
-                return Err(match serde_json::from_str::<Value>(&json) {
-                    Ok(v) if !v.is_object() => ParseError::NotAnObject {
-                        found: type_name(&v),
-                    },
-                    Ok(_) => ParseError::Syntax {
-                        message: e.to_string(),
-                    },
-                    Err(e) => ParseError::Syntax {
-                        message: e.to_string(),
-                    },
+                return Err(ParseError::Syntax {
+                    message: e.to_string(),
                 });
             }
         };

@@ -5,21 +5,19 @@
 //! `RateCard` and their fields, instantiated over serde_json's parser, cost 22.5 KB gzip of
 //! 280 KB (measured by leaving them out), and serde's error messages link the standard
 //! library's float formatting (a JSON float in the wrong place is quoted back).
-//! [`Policy::from_json`] and [`RateCard::from_json`] parse into a `serde_json::Value` and
-//! read it by hand: every document gives the same value as serde's, or an error where serde
-//! errs (`tests/read_json.rs` compares them, on hand-picked and random documents), and the
-//! errors name the field by its JSON pointer.
+//! [`Policy::from_json`] and [`RateCard::from_json`] parse into a JSON value (entries in
+//! document order, see `value.rs`) and read it by hand: every document gives the same value
+//! as serde's, or an error where serde errs (`tests/read_json.rs` compares them, on
+//! hand-picked and random documents), and the errors name the field by its JSON pointer.
 //!
-//! Two forms serde reads are not read here; `JSON.stringify` of an object, which is what the
-//! npm package passes, never writes either:
-//! - a struct written as a JSON array of its fields in order (serde's positional form) is
-//!   refused: an object is required;
-//! - a key given twice takes its last value (serde refuses a duplicate field).
+//! One form serde reads is not read here, and `JSON.stringify` of an object, which is what
+//! the npm package passes, never writes it: a struct written as a JSON array of its fields in
+//! order (serde's positional form). An object is required.
 
 use std::fmt;
 
+use super::value::{Number, Value};
 use rust_decimal::Decimal;
-use serde_json::{Map, Value};
 
 use super::model::type_name;
 use super::{MessageType, Policy};
@@ -75,34 +73,44 @@ fn wrong(at: &str, expected: &str, v: &Value) -> ReadError {
     ReadError::new(at, format!("expected {expected}, found {}", type_name(v)))
 }
 
-/// A JSON object being read: its entries, where it is, and the keys it may have.
+/// A JSON object being read: its entries and where it is.
 struct Obj<'a> {
-    map: &'a Map<String, Value>,
+    map: &'a [(String, Value)],
     at: &'a str,
 }
 
 impl<'a> Obj<'a> {
-    /// `v` as an object whose keys are all in `keys` (serde's `deny_unknown_fields`).
+    /// `v` as an object whose keys are all in `keys` (serde's `deny_unknown_fields`), each
+    /// at most once (serde refuses a duplicate field).
     fn new(v: &'a Value, at: &'a str, expected: &str, keys: &[&str]) -> Result<Self> {
         let Value::Object(map) = v else {
             return Err(wrong(at, expected, v));
         };
-        if let Some(k) = map.keys().find(|k| !keys.contains(&k.as_str())) {
-            return Err(ReadError::new(
-                &child(at, k),
+        for (i, (k, _)) in map.iter().enumerate() {
+            let message = if !keys.contains(&k.as_str()) {
                 format!(
                     "unknown field \"{}\": the fields are {}",
                     k.chars().take(40).collect::<String>(),
                     keys.join(", ")
-                ),
-            ));
+                )
+            } else if map[..i].iter().any(|(seen, _)| seen == k) {
+                format!("duplicate field \"{k}\"")
+            } else {
+                continue;
+            };
+            return Err(ReadError::new(&child(at, k), message));
         }
         Ok(Obj { map, at })
     }
 
+    /// The value of `key`, if the object has it.
+    fn get(&self, key: &str) -> Option<&'a Value> {
+        self.map.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
     /// Reads `key` with `read` into `slot` when the object has it.
     fn set<T>(&self, key: &str, slot: &mut T, read: fn(&Value, &str) -> Result<T>) -> Result<()> {
-        if let Some(v) = self.map.get(key) {
+        if let Some(v) = self.get(key) {
             *slot = read(v, &child(self.at, key))?;
         }
         Ok(())
@@ -110,7 +118,7 @@ impl<'a> Obj<'a> {
 
     /// Reads `key` with `read`; the field is required.
     fn required<T>(&self, key: &str, read: fn(&Value, &str) -> Result<T>) -> Result<T> {
-        match self.map.get(key) {
+        match self.get(key) {
             Some(v) => read(v, &child(self.at, key)),
             None => Err(ReadError::new(self.at, format!("missing field \"{key}\""))),
         }
@@ -161,7 +169,7 @@ fn whole(v: &Value, at: &str, max: u64) -> Result<u64> {
             format!(
                 "expected a whole number from 0 to {max}, found {}",
                 match v {
-                    Value::Number(_) if v.is_u64() => "a larger number",
+                    Value::Number(Number::Unsigned(_)) => "a larger number",
                     Value::Number(_) => "a negative or fractional number",
                     v => type_name(v),
                 }
@@ -188,11 +196,10 @@ fn usize_(v: &Value, at: &str) -> Result<usize> {
 fn variant(v: &Value, at: &str, names: &[&str]) -> Result<usize> {
     let name = match v {
         Value::String(s) => Some(s.as_str()),
-        Value::Object(m) if m.len() == 1 => m
-            .iter()
-            .next()
-            .filter(|(_, v)| v.is_null())
-            .map(|(k, _)| k.as_str()),
+        Value::Object(m) => match m.as_slice() {
+            [(k, Value::Null)] => Some(k.as_str()),
+            _ => None,
+        },
         _ => None,
     };
     let list = || format!("\"{}\"", names.join("\", \""));
@@ -300,8 +307,8 @@ fn encoding(v: &Value, at: &str) -> Result<EncodingRequest> {
 /// {"’": "'", "U+2026": "...", "x": null}}}`.
 fn smart_encoding(v: &Value, at: &str) -> Result<SmartEncoding> {
     if let Value::Object(m) = v
-        && let Some(spec) = m.get("custom")
-        && m.len() == 1
+        && let [(k, spec)] = m.as_slice()
+        && k == "custom"
     {
         return smart_map(spec, &child(at, "custom")).map(SmartEncoding::Custom);
     }
@@ -330,12 +337,23 @@ fn smart_map(v: &Value, at: &str) -> Result<SmartMap> {
         0 => SmartMap::telnyx().clone(),
         _ => SmartMap::empty(),
     };
-    if let Some(entries) = o.map.get("map") {
+    if let Some(entries) = o.get("map") {
         let at = child(at, "map");
         let Value::Object(entries) = entries else {
             return Err(wrong(&at, "an object of replacements", entries));
         };
-        for (key, value) in entries {
+        // In key order, the last of equal keys winning: serde reads the map into a BTreeMap,
+        // and two keys can name one character ("é" and "U+00E9").
+        let mut entries: Vec<&(String, Value)> = entries.iter().collect();
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut last: Vec<&(String, Value)> = Vec::with_capacity(entries.len());
+        for e in entries {
+            match last.last_mut() {
+                Some(prev) if prev.0 == e.0 => *prev = e,
+                _ => last.push(e),
+            }
+        }
+        for (key, value) in last {
             let c = smart_key(key).ok_or_else(|| {
                 ReadError::new(
                     &at,
@@ -494,18 +512,17 @@ fn rate_card(v: &Value, at: &str) -> Result<RateCard> {
 }
 
 fn document(json: &str) -> Result<Value> {
-    serde_json::from_str(json).map_err(|e| ReadError::new("", format!("not valid JSON: {e}")))
+    Value::parse(json).map_err(|e| ReadError::new("", format!("not valid JSON: {e}")))
 }
 
 impl Policy {
     /// Reads a policy from JSON: an object with any of the fields of `Policy` (the others keep
     /// [`Policy::telnyx`]'s values), as `serde_json::from_str::<Policy>` reads it and with the
-    /// same result (but for the two forms listed below), without serde's derived
+    /// same result (but for the form listed below), without serde's derived
     /// deserializers, which cost the npm package's `.wasm` more than the rest of the
     /// validator. The npm package reads its `policy` option with it.
     ///
-    /// Not read: a struct written as a JSON array of its fields (serde's positional form);
-    /// and a duplicate key takes its last value, where serde refuses it.
+    /// Not read: a struct written as a JSON array of its fields (serde's positional form).
     ///
     /// ```
     /// use sms_preflight::request::Policy;
@@ -523,7 +540,7 @@ impl Policy {
 impl RateCard {
     /// Reads a rate card from JSON (`{"entries": [...]}`), as
     /// `serde_json::from_str::<RateCard>` reads it and with the same result (but for the
-    /// forms [`Policy::from_json`] lists), without serde's derived deserializers. The npm
+    /// form [`Policy::from_json`] lists), without serde's derived deserializers. The npm
     /// package reads its rate cards with it.
     ///
     /// ```
