@@ -46,4 +46,6 @@ pub use policy::{Policy, Timestamp, TimestampError};
 pub use read::ReadError;
 pub use rules::{
     AddressReport, Report, TextReading, billed_parts, validate, validate_json, validate_json_for,
+    validate_json_with,
 };
+pub use value::{Number as JsonNumber, Value as JsonValue};

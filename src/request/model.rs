@@ -314,20 +314,29 @@ impl MessageRequest {
 
     /// [`MessageRequest::from_json`] for another endpoint.
     pub fn from_json_for(json: &str, endpoint: Endpoint) -> Result<Parsed, ParseError> {
+        Self::from_json_with(json, endpoint, Value::parse)
+    }
+
+    /// [`MessageRequest::from_json_for`] with another JSON parser: `parse` reads the document
+    /// (after escaped lone surrogates were rewritten as `\uFFFD`, see [`crate::json`]) or
+    /// says why it cannot. The npm package passes JavaScript's `JSON.parse`. The result is
+    /// that of [`MessageRequest::from_json_for`] whenever `parse` reads what
+    /// [`JsonValue::parse`](super::JsonValue::parse) reads.
+    pub fn from_json_with(
+        json: &str,
+        endpoint: Endpoint,
+        parse: impl FnOnce(&str) -> Result<Value, String>,
+    ) -> Result<Parsed, ParseError> {
         let (json, lone_surrogates) = crate::json::replace_lone_surrogates(json);
         // One pass, in document order, duplicate keys kept.
-        let entries = match Value::parse(&json) {
+        let entries = match parse(&json) {
             Ok(Value::Object(entries)) => entries,
             Ok(v) => {
                 return Err(ParseError::NotAnObject {
                     found: v.type_name(),
                 });
             }
-            Err(e) => {
-                return Err(ParseError::Syntax {
-                    message: e.to_string(),
-                });
-            }
+            Err(message) => return Err(ParseError::Syntax { message }),
         };
         let mut request = MessageRequest {
             endpoint,
@@ -545,6 +554,11 @@ mod tests {
         assert_eq!(parse(&deep).unwrap_err().kind(), "syntax");
         let deep = r#"{"text": "#.to_owned() + &"[".repeat(10_000) + &"]".repeat(10_000) + "}";
         assert_eq!(parse(&deep).unwrap_err().kind(), "syntax");
+        // serde_json's limit: 127 levels, the body's own included (the npm package's reader
+        // follows it: test/request.test.js).
+        let nested = |n: usize| format!(r#"{{"x": {}1{}}}"#, "[".repeat(n), "]".repeat(n));
+        assert!(parse(&nested(126)).is_ok());
+        assert_eq!(parse(&nested(127)).unwrap_err().kind(), "syntax");
         assert_eq!(
             parse(r#"{"a/b~": 1}"#).unwrap().warnings[0].pointer(),
             Some("/a~1b~0")

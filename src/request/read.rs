@@ -511,8 +511,11 @@ fn rate_card(v: &Value, at: &str) -> Result<RateCard> {
     Ok(RateCard::new(entries))
 }
 
-fn document(json: &str) -> Result<Value> {
-    Value::parse(json).map_err(|e| ReadError::new("", format!("not valid JSON: {e}")))
+fn document(
+    json: &str,
+    parse: impl FnOnce(&str) -> std::result::Result<Value, String>,
+) -> Result<Value> {
+    parse(json).map_err(|e| ReadError::new("", format!("not valid JSON: {e}")))
 }
 
 impl Policy {
@@ -533,7 +536,16 @@ impl Policy {
     /// # Ok::<(), sms_preflight::request::ReadError>(())
     /// ```
     pub fn from_json(json: &str) -> Result<Policy> {
-        policy(&document(json)?, "")
+        Self::from_json_with(json, Value::parse)
+    }
+
+    /// [`Policy::from_json`] with another JSON parser (see
+    /// [`MessageRequest::from_json_with`](super::MessageRequest::from_json_with)).
+    pub fn from_json_with(
+        json: &str,
+        parse: impl FnOnce(&str) -> std::result::Result<Value, String>,
+    ) -> Result<Policy> {
+        policy(&document(json, parse)?, "")
     }
 }
 
@@ -553,6 +565,15 @@ impl RateCard {
     /// # Ok::<(), sms_preflight::request::ReadError>(())
     /// ```
     pub fn from_json(json: &str) -> Result<RateCard> {
-        rate_card(&document(json)?, "")
+        Self::from_json_with(json, Value::parse)
+    }
+
+    /// [`RateCard::from_json`] with another JSON parser (see
+    /// [`MessageRequest::from_json_with`](crate::request::MessageRequest::from_json_with)).
+    pub fn from_json_with(
+        json: &str,
+        parse: impl FnOnce(&str) -> std::result::Result<Value, String>,
+    ) -> Result<RateCard> {
+        rate_card(&document(json, parse)?, "")
     }
 }

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::error::{ApiError, Code, ParseError};
 use super::model::{Endpoint, MessageRequest, MessageType, Recipients};
 use super::policy::{Policy, Timestamp};
+use super::value::Value as JsonValue;
 use crate::cost::{self, CostBreakdown, Money, SenderType};
 use crate::phone::{Address, AddressError, AddressRole};
 use crate::{
@@ -210,7 +211,19 @@ pub fn validate_json_for(
     policy: &Policy,
     now: Timestamp,
 ) -> Result<Report, ParseError> {
-    let parsed = MessageRequest::from_json_for(json, endpoint)?;
+    validate_json_with(json, endpoint, policy, now, JsonValue::parse)
+}
+
+/// [`validate_json_for`] with another JSON parser (see [`MessageRequest::from_json_with`]);
+/// the npm package passes JavaScript's `JSON.parse`.
+pub fn validate_json_with(
+    json: &str,
+    endpoint: Endpoint,
+    policy: &Policy,
+    now: Timestamp,
+    parse: impl FnOnce(&str) -> Result<JsonValue, String>,
+) -> Result<Report, ParseError> {
+    let parsed = MessageRequest::from_json_with(json, endpoint, parse)?;
     let mut report = validate(&parsed.request, policy, now);
     let mut warnings = parsed.warnings;
     warnings.append(&mut report.warnings);

@@ -3,8 +3,10 @@
 //!
 //! `serde_json::Value` keeps one entry per key in a `BTreeMap`, which the readers then had to
 //! make up for (a duplicate key in a request is a warning, in a policy an error); and the
-//! `BTreeMap` code was most of what `Value` cost the npm package's `.wasm`. This type is
-//! parsed by serde_json's parser all the same, with its nesting limit (128) and its errors.
+//! `BTreeMap` code was most of what `Value` cost the npm package's `.wasm`. [`JsonValue::parse`]
+//! reads one with serde_json's parser, its nesting limit (128) and its errors. The readers
+//! also take a value from another parser (`*_with` functions): the npm package hands them
+//! what JavaScript's `JSON.parse` read, which spares its `.wasm` serde_json's parser.
 
 use std::fmt;
 
@@ -12,11 +14,16 @@ use serde::de::{Deserialize, Deserializer, Error, MapAccess, SeqAccess, Visitor}
 
 /// A JSON value.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Value {
+pub enum Value {
+    /// `null`.
     Null,
+    /// `true` or `false`.
     Bool(bool),
+    /// A number.
     Number(Number),
+    /// A string.
     String(String),
+    /// An array.
     Array(Vec<Value>),
     /// The entries in document order, repeated keys included.
     Object(Vec<(String, Value)>),
@@ -24,7 +31,7 @@ pub(crate) enum Value {
 
 /// A JSON number, as serde_json reads it: an integer that fits 64 bits, or a float.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum Number {
+pub enum Number {
     /// 0 or more.
     Unsigned(u64),
     /// Below 0.
@@ -34,13 +41,24 @@ pub(crate) enum Number {
 }
 
 impl Value {
-    /// Parses a JSON document (serde_json's parser and limits).
-    pub(crate) fn parse(json: &str) -> serde_json::Result<Value> {
-        serde_json::from_str(json)
+    /// Parses a JSON document with serde_json's parser (its nesting limit, 128, and its
+    /// messages, with line and column).
+    ///
+    /// ```
+    /// use sms_preflight::request::{JsonNumber, JsonValue};
+    /// let v = JsonValue::parse(r#"{"a": 1, "a": [true]}"#)?;
+    /// assert_eq!(v, JsonValue::Object(vec![
+    ///     ("a".into(), JsonValue::Number(JsonNumber::Unsigned(1))),
+    ///     ("a".into(), JsonValue::Array(vec![JsonValue::Bool(true)])),
+    /// ]));
+    /// # Ok::<(), String>(())
+    /// ```
+    pub fn parse(json: &str) -> Result<Value, String> {
+        serde_json::from_str(json).map_err(|e: serde_json::Error| e.to_string())
     }
 
     /// `null`, `a boolean`, `a number`, `a string`, `an array` or `an object`, for messages.
-    pub(crate) fn type_name(&self) -> &'static str {
+    pub fn type_name(&self) -> &'static str {
         match self {
             Value::Null => "null",
             Value::Bool(_) => "a boolean",
@@ -51,14 +69,16 @@ impl Value {
         }
     }
 
-    pub(crate) fn as_u64(&self) -> Option<u64> {
+    /// The number, if it is a whole number from 0 to 2^64 - 1.
+    pub fn as_u64(&self) -> Option<u64> {
         match self {
             Value::Number(Number::Unsigned(n)) => Some(*n),
             _ => None,
         }
     }
 
-    pub(crate) fn as_bool(&self) -> Option<bool> {
+    /// The boolean, if it is one.
+    pub fn as_bool(&self) -> Option<bool> {
         match self {
             Value::Bool(b) => Some(*b),
             _ => None,
@@ -145,7 +165,7 @@ mod tests {
         );
         assert_eq!(entries[2].1.type_name(), "an object");
         for doc in ["", "{", "[1,]", "{} x", "nul", r#""\ud800""#, "1e400"] {
-            let ours = Value::parse(doc).unwrap_err().to_string();
+            let ours = Value::parse(doc).unwrap_err();
             let theirs = serde_json::from_str::<serde_json::Value>(doc)
                 .unwrap_err()
                 .to_string();

@@ -1,15 +1,21 @@
 //! The request exports of the `full` entry: `validate` and `estimateCost`.
 //!
 //! A send request, a policy, a rate card and the answers cross the boundary as JSON text:
-//! the request is the JSON body of Telnyx's `POST /v2/messages`, and the core parses it with
-//! its own parser (which reports unknown fields and lone surrogates), so the JS wrapper only
-//! runs `JSON.stringify` and `JSON.parse`. Policies and rate cards are read by
-//! `Policy::from_json` and `RateCard::from_json`, which read what serde reads without serde's
-//! derived deserializers (22.5 KB of this entry, gzip, when they were used here). Reports and estimates keep the API's snake_case
-//! keys (`num_chars`, `cost_breakdown`), as Telnyx's responses and the CLI's JSON do.
+//! the request is the JSON body of Telnyx's `POST /v2/messages`, and the core reads it with
+//! its own reader (which reports unknown fields, duplicate keys and lone surrogates), so the
+//! JS wrapper only runs `JSON.stringify` and `JSON.parse`. The core's readers take the
+//! document as parsed by JavaScript's own `JSON.parse` ([`js_parse`]), which leaves
+//! serde_json's parser out of this `.wasm` (7 KB gzip); policies and rate cards are read by
+//! `Policy::from_json_with` and `RateCard::from_json_with`, which read what serde reads
+//! without serde's derived deserializers (22.5 KB). Reports and estimates keep the API's
+//! snake_case keys (`num_chars`, `cost_breakdown`), as Telnyx's responses and the CLI's JSON
+//! do; serde_json writes them.
 
+use js_sys::{Array, JSON, Object};
 use sms_preflight::cost::{CostError, RateCard, estimate_with};
-use sms_preflight::request::{MessageRequest, ParseError, Policy, Timestamp};
+use sms_preflight::request::{
+    Endpoint, JsonNumber, JsonValue, MessageRequest, ParseError, Policy, Timestamp,
+};
 use wasm_bindgen::{JsCast, prelude::*};
 
 use crate::obj::error;
@@ -22,6 +28,74 @@ fn parse_error(e: &ParseError) -> JsValue {
         .done()
 }
 
+/// JavaScript's `JSON.parse`, read into the core's JSON value. The text comes from
+/// `JSON.stringify`, so it always parses, and what it reads is what serde_json reads from the
+/// same text: the same strings, keys in the same order, and numbers that serde_json reads as
+/// integers (digits only, below 2^64) are whole here too. Two things differ, neither of which
+/// a request meets: an integer beyond 2^53 is JavaScript's nearest number, not the digits
+/// written; and the error past serde_json's nesting limit (127 levels) has no position.
+fn js_parse(json: &str) -> Result<JsonValue, String> {
+    let v = JSON::parse(json).map_err(|e| {
+        e.dyn_ref::<js_sys::Error>()
+            .map_or_else(|| "not JSON".to_owned(), |e| String::from(e.message()))
+    })?;
+    from_js(&v, 0)
+}
+
+fn from_js(v: &JsValue, depth: usize) -> Result<JsonValue, String> {
+    if let Some(s) = v.as_string() {
+        return Ok(JsonValue::String(s));
+    }
+    if let Some(n) = v.as_f64() {
+        return Ok(JsonValue::Number(number(n)));
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(JsonValue::Bool(b));
+    }
+    if v.is_null() {
+        return Ok(JsonValue::Null);
+    }
+    // serde_json refuses the 128th level of nesting.
+    if depth >= 127 {
+        return Err("recursion limit exceeded".to_owned());
+    }
+    if Array::is_array(v) {
+        return Array::from(v)
+            .iter()
+            .map(|item| from_js(&item, depth + 1))
+            .collect::<Result<_, _>>()
+            .map(JsonValue::Array);
+    }
+    let Some(obj) = v.dyn_ref::<Object>() else {
+        return Err("not JSON".to_owned());
+    };
+    Object::entries(obj)
+        .iter()
+        .map(|entry| {
+            let entry = Array::from(&entry);
+            let key = entry.get(0).as_string().unwrap_or_default();
+            Ok((key, from_js(&entry.get(1), depth + 1)?))
+        })
+        .collect::<Result<_, _>>()
+        .map(JsonValue::Object)
+}
+
+/// A JavaScript number as serde_json reads the text `JSON.stringify` writes for it: whole
+/// numbers below 2^64 (written as digits) as integers, the rest as floats.
+fn number(n: f64) -> JsonNumber {
+    const TWO_64: f64 = 18_446_744_073_709_551_616.0;
+    const TWO_63: f64 = 9_223_372_036_854_775_808.0;
+    if n.fract() != 0.0 || !n.is_finite() {
+        JsonNumber::Float(n)
+    } else if (0.0..TWO_64).contains(&n) {
+        JsonNumber::Unsigned(n as u64)
+    } else if n >= -TWO_63 {
+        JsonNumber::Negative(n as i64)
+    } else {
+        JsonNumber::Float(n)
+    }
+}
+
 fn to_js(json: serde_json::Result<String>) -> Result<String, JsValue> {
     json.map_err(|e| error("internal", &e.to_string()).done())
 }
@@ -30,7 +104,7 @@ fn to_js(json: serde_json::Result<String>) -> Result<String, JsValue> {
 fn policy(json: Option<String>) -> Result<Policy, JsValue> {
     let p = match json.as_deref() {
         None | Some("\"telnyx\"") => Policy::telnyx(),
-        Some(json) => Policy::from_json(json).map_err(|e| {
+        Some(json) => Policy::from_json_with(json, js_parse).map_err(|e| {
             error(
                 "invalid_option",
                 &format!("option policy is not a policy ({e}); pass 'telnyx' or an object such as {{\"max_parts\": 6}}"),
@@ -77,8 +151,9 @@ pub fn validate(
 ) -> Result<String, JsValue> {
     let policy = policy(policy_json)?;
     let now = now(&now_value)?;
-    let report = sms_preflight::request::validate_json(request, &policy, now)
-        .map_err(|e| parse_error(&e))?;
+    let report =
+        sms_preflight::request::validate_json_with(request, Endpoint::Send, &policy, now, js_parse)
+            .map_err(|e| parse_error(&e))?;
     to_js(serde_json::to_string(&report))
 }
 
@@ -103,7 +178,7 @@ pub fn estimate_cost(
     policy_json: Option<String>,
 ) -> Result<String, JsValue> {
     let policy = policy(policy_json)?;
-    let card = RateCard::from_json(rate_card).map_err(|e| {
+    let card = RateCard::from_json_with(rate_card, js_parse).map_err(|e| {
         error(
             "invalid_rate_card",
             &format!(
@@ -112,7 +187,8 @@ pub fn estimate_cost(
         )
         .done()
     })?;
-    let parsed = MessageRequest::from_json(request).map_err(|e| parse_error(&e))?;
+    let parsed = MessageRequest::from_json_with(request, Endpoint::Send, js_parse)
+        .map_err(|e| parse_error(&e))?;
     let estimate = estimate_with(&parsed.request, &card, &policy).map_err(|e| cost_error(&e))?;
     to_js(serde_json::to_string(&estimate))
 }

@@ -78,3 +78,54 @@ test('every error path of validate and estimateCost', () => {
   const mixed = { entries: [{ ...any, country: 'US', currency: 'USD' }, { ...any, country: 'GB', currency: 'EUR' }] };
   throwsCode(() => estimateCost({ from: '+12025550123', to: ['+14155552671', '+442079460958'], text: 'x' }, mixed), 'mixed_currencies');
 });
+
+// The entry reads requests with JavaScript's JSON.parse (the CLI and the Rust tests with
+// serde_json): the validator's rule corpus must give the same verdicts through it.
+test('the rule corpus of tests/request.rs gives the same codes through the npm entry', async () => {
+  const { readFileSync } = await import('node:fs');
+  const lines = readFileSync(new URL('../../../tests/data/request_rules.jsonl', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
+  const codes = (list) => list.map((e) => (e.source ? `${e.code} ${e.source.pointer}` : e.code)).sort();
+  let n = 0;
+  for (const line of lines) {
+    const c = JSON.parse(line);
+    // Raw JSON text (duplicate keys) and the other endpoints are the Rust API's only.
+    if (c.json !== undefined || (c.endpoint ?? 'send') !== 'send') continue;
+    const req = structuredClone(c.request);
+    if (c.build_text) req.text = c.build_text.map(([s, k]) => s.repeat(k)).join('');
+    if (c.build_media) req.media_urls = Array.from({ length: c.build_media }, (_, i) => `https://example.com/m/${i}.png`);
+    if (c.build_to) req.to = Array.from({ length: c.build_to }, (_, i) => `+1415555267${i}`);
+    if (c.build_url) req.media_urls = ['https://example.com/' + 'a'.repeat(c.build_url[1] - 'https://example.com/'.length)];
+    const r = validate(req, { now });
+    assert.deepEqual(codes(r.errors), [...c.errors].sort(), c.name);
+    assert.deepEqual(codes(r.warnings), [...c.warnings].sort(), c.name);
+    if (c.parts !== undefined) assert.equal(r.parts, c.parts, c.name);
+    n++;
+  }
+  assert.ok(n >= 60, `${n} cases`);
+});
+
+test('numbers, nesting and field order read as serde_json reads them', () => {
+  const base = { from: '+12025550123', to: '+14155552671', type: 'MMS', media_urls: ['https://example.com/a.png'] };
+  assert.equal(validate({ ...base, media_sizes: [2 ** 53] }, { now }).errors[0].code, '40317');
+  assert.equal(validate({ ...base, media_sizes: [0] }, { now }).valid, true);
+  for (const bad of [1.5, -1, 1e21, '5']) {
+    assert.throws(
+      () => validate({ ...base, media_sizes: [bad] }, { now }),
+      (e) => e.code === 'wrong_type' && e.pointer === '/media_sizes/0',
+      String(bad),
+    );
+  }
+  // Unknown fields are warned about in the order JSON.stringify writes them.
+  const r = validate({ ...base, zeta: { deep: [[[1]]] }, alpha: null, 7: 'x' }, { now });
+  assert.deepEqual(r.warnings.filter((w) => w.code === 'P106').map((w) => w.source.pointer), ['/7', '/zeta', '/alpha']);
+  // serde_json's nesting limit: 127 levels of arrays and objects, the body's own included.
+  const nested = (levels) => {
+    let v = 1;
+    for (let i = 0; i < levels; i++) v = [v];
+    return v;
+  };
+  assert.equal(validate({ ...base, x: nested(126) }, { now }).warnings[0].code, 'P106');
+  assert.throws(() => validate({ ...base, x: nested(127) }, { now }), (e) => e.code === 'syntax');
+});
