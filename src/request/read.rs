@@ -342,18 +342,12 @@ fn smart_map(v: &Value, at: &str) -> Result<SmartMap> {
         let Value::Object(entries) = entries else {
             return Err(wrong(&at, "an object of replacements", entries));
         };
-        // In key order, the last of equal keys winning: serde reads the map into a BTreeMap,
-        // and two keys can name one character ("é" and "U+00E9").
-        let mut entries: Vec<&(String, Value)> = entries.iter().collect();
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut last: Vec<&(String, Value)> = Vec::with_capacity(entries.len());
-        for e in entries {
-            match last.last_mut() {
-                Some(prev) if prev.0 == e.0 => *prev = e,
-                _ => last.push(e),
-            }
-        }
-        for (key, value) in last {
+        // serde reads the map into a BTreeMap and applies it in key order, so where two keys
+        // name one character ("é" and "U+00E9"), the greater key wins, and of equal keys the
+        // last. Kept here per character in a list sorted by character (no sort routine: it
+        // was 2.2 KB of the .wasm). Every key and value is checked, as serde checks them.
+        let mut chosen: Vec<(char, &str, Option<String>)> = Vec::new();
+        for (key, value) in entries {
             let c = smart_key(key).ok_or_else(|| {
                 ReadError::new(
                     &at,
@@ -363,7 +357,15 @@ fn smart_map(v: &Value, at: &str) -> Result<SmartMap> {
                     ),
                 )
             })?;
-            match opt_string(value, &child(&at, key))? {
+            let value = opt_string(value, &child(&at, key))?;
+            match chosen.binary_search_by(|e| e.0.cmp(&c)) {
+                Ok(i) if key.as_str() >= chosen[i].1 => chosen[i] = (c, key, value),
+                Ok(_) => {}
+                Err(i) => chosen.insert(i, (c, key, value)),
+            }
+        }
+        for (c, _, value) in chosen {
+            match value {
                 Some(rep) => map.insert(c, rep),
                 None => map.remove(c),
             };
