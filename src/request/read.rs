@@ -152,11 +152,11 @@ fn strings(v: &Value, at: &str) -> Result<Vec<String>> {
     let Value::Array(items) = v else {
         return Err(wrong(at, "a list of strings", v));
     };
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| string(item, &format!("{at}/{i}")))
-        .collect()
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        out.push(string(item, &format!("{at}/{i}"))?);
+    }
+    Ok(out)
 }
 
 /// A whole number from 0 to `max`, as serde reads one into an unsigned type (a JSON float,
@@ -504,11 +504,11 @@ fn rate_card(v: &Value, at: &str) -> Result<RateCard> {
         let Value::Array(items) = v else {
             return Err(wrong(at, "a list of entries", v));
         };
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| rate_entry(item, &format!("{at}/{i}")))
-            .collect()
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            out.push(rate_entry(item, &format!("{at}/{i}"))?);
+        }
+        Ok(out)
     })?;
     Ok(RateCard::new(entries))
 }

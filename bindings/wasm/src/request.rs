@@ -60,24 +60,22 @@ fn from_js(v: &JsValue, depth: usize) -> Result<JsonValue, String> {
         return Err("recursion limit exceeded".to_owned());
     }
     if Array::is_array(v) {
-        return Array::from(v)
-            .iter()
-            .map(|item| from_js(&item, depth + 1))
-            .collect::<Result<_, _>>()
-            .map(JsonValue::Array);
+        let mut items = Vec::new();
+        for item in Array::from(v).iter() {
+            items.push(from_js(&item, depth + 1)?);
+        }
+        return Ok(JsonValue::Array(items));
     }
     let Some(obj) = v.dyn_ref::<Object>() else {
         return Err("not JSON".to_owned());
     };
-    Object::entries(obj)
-        .iter()
-        .map(|entry| {
-            let entry = Array::from(&entry);
-            let key = entry.get(0).as_string().unwrap_or_default();
-            Ok((key, from_js(&entry.get(1), depth + 1)?))
-        })
-        .collect::<Result<_, _>>()
-        .map(JsonValue::Object)
+    let mut entries = Vec::new();
+    for entry in Object::entries(obj).iter() {
+        let entry = Array::from(&entry);
+        let key = entry.get(0).as_string().unwrap_or_default();
+        entries.push((key, from_js(&entry.get(1), depth + 1)?));
+    }
+    Ok(JsonValue::Object(entries))
 }
 
 /// A JavaScript number as serde_json reads the text `JSON.stringify` writes for it: whole
