@@ -33,6 +33,8 @@ mod address;
 mod engine;
 mod error;
 mod fast;
+#[cfg(any(test, feature = "slim-phone-metadata"))]
+mod metadata;
 mod prefix_table;
 
 pub use address::{Address, AddressError, AddressRole};
