@@ -225,10 +225,21 @@ fn batch_exit_codes() {
 
 #[test]
 fn polish() {
-    // --max-parts 0 is refused before any text is read.
-    let out = run(&["analyze", "--max-parts", "0", "x"], b"");
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("0 is not in 1.."));
+    // --max-parts 0 is refused (by the library's `Options::validate`) before any text is
+    // read, in every mode that takes it.
+    for args in [
+        &["analyze", "--max-parts", "0", "x"][..],
+        &["count", "--max-parts", "0", "--jsonl", "-"],
+        &["encode", "--max-parts", "0"],
+    ] {
+        let out = run(args, b"\"x\"\n");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "sms-preflight: invalid max_parts \"0\": expected a whole number of parts, at least 1, or no limit\n"
+        );
+    }
     // A line with a number for text says what was expected.
     let out = run(&["analyze", "--jsonl", "-"], b"{\"text\": 123}\n");
     let v = &lines(&out)[0];
