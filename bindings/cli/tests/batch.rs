@@ -382,3 +382,31 @@ fn validate_jobs_keep_order_and_bytes() {
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout == one.stdout);
 }
+
+#[test]
+fn version_names_the_phone_engine() {
+    let out = run(&["--version"], b"");
+    assert!(out.status.success());
+    let version = String::from_utf8(out.stdout).unwrap();
+    let engine = sms_preflight::phone::ENGINE;
+    assert_eq!(
+        version,
+        format!(
+            "sms-preflight {} (phone engine: {engine})\n",
+            env!("CARGO_PKG_VERSION")
+        )
+    );
+    // This crate's `phone` feature selects the fast engine. Without it the engine is the
+    // small one, unless a workspace-wide build unified in the library's default `phone`:
+    // scripts/test.sh names the engine it expects of its build of `--features phone-lite`.
+    if cfg!(feature = "phone") {
+        assert!(engine.ends_with("(regex)"), "{engine}");
+    }
+    if let Some(want) = std::env::var_os("SMS_PREFLIGHT_EXPECT_ENGINE") {
+        let want = want.to_str().unwrap();
+        assert!(
+            engine.ends_with(&format!("({want})")),
+            "{engine}, expected {want}"
+        );
+    }
+}
