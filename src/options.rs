@@ -112,15 +112,26 @@ impl Options {
     /// [`count`](crate::count) call it first, whatever the text; call it yourself to reject a
     /// configuration before any text arrives.
     ///
-    /// The one rule today: national shift tables are a 3GPP mechanism, so they need
-    /// [`Charset::Standard`]; the Telnyx profiles do not include them.
+    /// The rules: a part limit ([`max_parts`](Self::max_parts)) is at least 1
+    /// ([`Error::InvalidOption`]); national shift tables are a 3GPP mechanism, so they need
+    /// [`Charset::Standard`] ([`Error::ConflictingOptions`]): the Telnyx profiles do not
+    /// include them.
     ///
     /// ```
     /// use sms_preflight::{Options, NationalLanguages};
     /// let bad = Options { national: NationalLanguages::ALL, ..Options::telnyx() };
     /// assert_eq!(bad.validate().unwrap_err().kind(), "conflicting_options");
+    /// let zero = Options { max_parts: Some(0), ..Options::default() };
+    /// assert_eq!(zero.validate().unwrap_err().kind(), "invalid_option");
     /// ```
     pub fn validate(&self) -> Result<(), Error> {
+        if self.max_parts == Some(0) {
+            return Err(invalid(
+                "max_parts",
+                "0",
+                "a whole number of parts, at least 1, or no limit",
+            ));
+        }
         if !self.national.is_empty() && self.charset != Charset::Standard {
             return Err(Error::ConflictingOptions {
                 reason: format!(

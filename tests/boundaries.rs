@@ -332,6 +332,32 @@ fn part_limits() {
         an.warnings,
         vec![Warning::ExceedsConcatLimit { parts: 256 }]
     );
+    // A limit of 0 parts is refused, whatever the text: a typed options error, from
+    // `validate` and from every entry point, before the text is looked at.
+    let zero = Options {
+        max_parts: Some(0),
+        ..Options::default()
+    };
+    let err = zero.validate().unwrap_err();
+    assert_eq!(err.kind(), "invalid_option");
+    assert!(err.is_configuration());
+    assert_eq!(
+        err.to_string(),
+        "invalid max_parts \"0\": expected a whole number of parts, at least 1, or no limit"
+    );
+    assert_eq!(count("hi", &zero), Err(err.clone()));
+    assert_eq!(analyze("", &zero).unwrap_err(), err);
+    let mut buf = String::new();
+    assert_eq!(analyze_utf16(&[0xD800], &mut buf, &zero).unwrap_err(), err);
+    let one = Options {
+        max_parts: Some(1),
+        ..Options::default()
+    };
+    assert_eq!(one.validate(), Ok(()));
+    assert_eq!(
+        analyze(&a(161), &one).unwrap().warnings,
+        vec![Warning::ExceedsMaxParts { parts: 2, max: 1 }]
+    );
 }
 
 #[test]

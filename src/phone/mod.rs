@@ -48,7 +48,10 @@ pub const MAX_INPUT_CHARS: usize = 250;
 /// Most digits an E.164 number may have after the `+` (ITU-T E.164).
 pub const MAX_E164_DIGITS: usize = 15;
 
-/// The phone-number engine and its exact version.
+/// The phone-number engine, its exact version and its regex engine:
+/// `"rlibphonenumber 2.2.15 (regex)"` (fast) with the `phone` feature on native targets,
+/// `"rlibphonenumber 2.2.15 (regex-lite)"` (small) with `phone-lite` alone and on wasm32.
+/// The CLI prints it in `sms-preflight --version`.
 pub const ENGINE: &str = engine::ENGINE;
 
 /// The libphonenumber metadata release the engine was built with.

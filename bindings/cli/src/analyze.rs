@@ -1,6 +1,7 @@
 //! `sms-preflight analyze` and `sms-preflight count`: one message from the command line or
 //! stdin, or a JSON Lines batch, written to stdout as it is computed.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use clap::Args;
@@ -8,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use sms_preflight::json::{json_string_utf16, replace_lone_surrogates};
 use sms_preflight::{
-    Analysis, Count, Options, SmartEncoding, SmartResult, analyze, analyze_utf16, count,
-    count_utf16, smart_encode,
+    Analysis, Count, EncodingRequest, NonGsmChar, Options, SmartEncoding, SmartResult, analyze,
+    analyze_utf16, count, count_utf16, smart_encode,
 };
 
 use crate::Failure;
@@ -78,6 +79,49 @@ impl Settings {
         }
         smart_encode(text, &self.smart, &self.opts).map(Some)
     }
+
+    /// Whether smart encoding's `still_non_gsm` is, character for character, the `non_gsm`
+    /// of the analysis of the text it produced: both list the characters outside the
+    /// charset, from the same decision, except under `encoding: ucs2` with national tables
+    /// (`still_non_gsm` follows the `auto` decision, which the tables may make GSM-7, while
+    /// the analysis lists every character outside the charset). The test
+    /// `still_non_gsm_is_the_analysis_list` holds this against the library.
+    fn still_non_gsm_is_non_gsm(&self) -> bool {
+        self.opts.encoding != EncodingRequest::Ucs2 || self.opts.national.is_empty()
+    }
+
+    /// Runs smart encoding (when it applies) for `analyze`. When its `still_non_gsm` is the
+    /// analysis's `non_gsm`, the list is dropped here, before the analysis makes its own, so
+    /// the two never take memory at the same time (a 100 MB text has 21 million non-GSM
+    /// characters: 500 MB a list); the output prints the analysis's list in its place.
+    fn smart_for_analysis<'a>(
+        &self,
+        text: &'a str,
+    ) -> Result<Option<Smart<'a>>, sms_preflight::Error> {
+        let Some(mut result) = self.smart_step(text)? else {
+            return Ok(None);
+        };
+        // The summary counts `still_non_gsm`: make it while the list is there.
+        let summary = result.summary();
+        let shares_non_gsm = self.still_non_gsm_is_non_gsm();
+        if shares_non_gsm {
+            result.still_non_gsm = Vec::new();
+        }
+        Ok(Some(Smart {
+            result,
+            summary,
+            shares_non_gsm,
+        }))
+    }
+}
+
+/// What smart encoding did, for `analyze`.
+struct Smart<'a> {
+    result: SmartResult<'a>,
+    /// `result.summary()`, made before `still_non_gsm` was dropped.
+    summary: String,
+    /// `still_non_gsm` was dropped: it is the analysis's `non_gsm`.
+    shares_non_gsm: bool,
 }
 
 /// The JSON output of `analyze`: the analysis of the text that is sent, plus what smart
@@ -87,7 +131,54 @@ struct Output<'a, 'b> {
     #[serde(flatten)]
     analysis: &'b Analysis<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    smart_encoding: Option<&'b SmartResult<'a>>,
+    smart_encoding: Option<SmartJson<'a, 'b>>,
+}
+
+impl<'a, 'b> Output<'a, 'b> {
+    fn new(analysis: &'b Analysis<'a>, smart: Option<&'b Smart<'a>>) -> Self {
+        Output {
+            analysis,
+            smart_encoding: smart.map(|smart| SmartJson {
+                smart,
+                still_non_gsm: if smart.shares_non_gsm {
+                    &analysis.non_gsm
+                } else {
+                    &smart.result.still_non_gsm
+                },
+            }),
+        }
+    }
+}
+
+/// A [`SmartResult`] as the library serializes it, with `still_non_gsm` and `summary` from
+/// [`Smart`] (the test `smart_json_is_the_librarys` compares the two).
+struct SmartJson<'a, 'b> {
+    smart: &'b Smart<'a>,
+    still_non_gsm: &'b [NonGsmChar],
+}
+
+impl Serialize for SmartJson<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let r = &self.smart.result;
+        let mut st = s.serialize_struct("SmartResult", 15)?;
+        st.serialize_field("enabled", &r.enabled)?;
+        st.serialize_field("applied", &r.applied())?;
+        st.serialize_field("requested", &r.requested)?;
+        st.serialize_field("charset", &r.charset)?;
+        st.serialize_field("text", &r.text)?;
+        st.serialize_field("replacements", &r.replacements)?;
+        st.serialize_field("replaced_character_count", &r.replaced_character_count)?;
+        st.serialize_field("character_count", &r.character_count)?;
+        st.serialize_field("length_change", &r.length_change)?;
+        st.serialize_field("before", &r.before)?;
+        st.serialize_field("after", &r.after)?;
+        st.serialize_field("parts_saved", &r.parts_saved())?;
+        st.serialize_field("costs_parts", &r.costs_parts())?;
+        st.serialize_field("still_non_gsm", self.still_non_gsm)?;
+        st.serialize_field("summary", &self.smart.summary)?;
+        st.end()
+    }
 }
 
 /// The JSON output of `count`: the count of the text that is sent, plus a summary of what
@@ -143,25 +234,24 @@ pub(crate) fn run(args: &MessageArgs, mode: Mode) -> Result<(), Failure> {
         None => read_stdin(args.text_opts.keep_newline)?,
     };
     let rejected = |e: sms_preflight::Error| Failure::Rejected(e.to_string());
-    let smart_result = settings.smart_step(&text).map_err(rejected)?;
-    let sent: &str = smart_result.as_ref().map_or(&text, |r| &r.text);
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let written = match mode {
         Mode::Analyze => {
+            let smart = settings.smart_for_analysis(&text).map_err(rejected)?;
+            let sent: &str = smart.as_ref().map_or(&text, |s| &s.result.text);
             let analysis = analyze(sent, &settings.opts).map_err(rejected)?;
             if args.json {
-                let output = Output {
-                    analysis: &analysis,
-                    smart_encoding: smart_result.as_ref(),
-                };
+                let output = Output::new(&analysis, smart.as_ref());
                 serde_json::to_writer_pretty(&mut out, &output)
                     .map_err(io::Error::from)
                     .and_then(|()| writeln!(out))
             } else {
-                write_report(&mut out, sent, &analysis, smart_result.as_ref())
+                write_report(&mut out, sent, &analysis, smart.as_ref())
             }
         }
         Mode::Count => {
+            let smart_result = settings.smart_step(&text).map_err(rejected)?;
+            let sent: &str = smart_result.as_ref().map_or(&text, |r| &r.text);
             let c = count(sent, &settings.opts).map_err(rejected)?;
             if args.json {
                 let output = CountOutput {
@@ -285,29 +375,60 @@ fn write_line<T: Serialize>(
         .map_err(|e| format!("cannot write the answer: {e}"))
 }
 
+/// The UTF-16 of the text that smart encoding made from a line's text, with the line's lone
+/// surrogates (`units`; smart encoding read each as U+FFFD, one unit like the surrogate)
+/// back where smart encoding left them. `None` if the offsets do not fit `units`.
+fn sent_utf16(units: &[u16], r: &SmartResult<'_>) -> Option<Vec<u16>> {
+    let mut sent = Vec::with_capacity(units.len());
+    let mut at = 0;
+    for x in &r.replacements {
+        sent.extend_from_slice(units.get(at..x.utf16)?);
+        sent.extend(x.replacement.encode_utf16());
+        at = x.utf16 + x.original.len_utf16();
+    }
+    sent.extend_from_slice(units.get(at..)?);
+    Some(sent)
+}
+
+/// The UTF-16 to analyze for a line with lone surrogates: the line's own, or the one smart
+/// encoding made from it. `None` for a line without lone surrogates.
+fn lone_utf16<'u>(req: &'u Request, smart: Option<&SmartResult<'_>>) -> Option<Cow<'u, [u16]>> {
+    let units = req.utf16.as_deref()?;
+    match smart {
+        None => Some(Cow::Borrowed(units)),
+        Some(r) => sent_utf16(units, r).map(Cow::Owned),
+    }
+}
+
 /// Answers one `analyze --jsonl` line.
 fn analyze_line(line: &str, out: &mut Vec<u8>, s: &Settings) -> Result<Answer, String> {
     let req = parse_line(line)?;
     let id = req.id.as_ref();
-    let smart = match s.smart_step(&req.text) {
+    let mut smart = match s.smart_for_analysis(&req.text) {
         Ok(r) => r,
         Err(e) => return write_line::<()>(out, id, Err(e)),
     };
+    let units = lone_utf16(&req, smart.as_ref().map(|s| &s.result));
+    if let (Some(units), Some(smart)) = (&units, &mut smart) {
+        // Where `still_non_gsm` is printed as it is, mark its lone surrogates too.
+        for c in &mut smart.result.still_non_gsm {
+            c.lone_surrogate = units
+                .get(c.utf16)
+                .is_some_and(|&u| (0xD800..0xE000).contains(&u));
+        }
+    }
     let mut buf = String::new();
-    let analysis = match (&smart, &req.utf16) {
-        // Smart encoding works on text, where a lone surrogate is already U+FFFD: it is
-        // counted the same, but not marked `lone_surrogate`.
-        (Some(r), _) => analyze(&r.text, &s.opts),
-        (None, Some(units)) => analyze_utf16(units, &mut buf, &s.opts),
+    let analysis = match (&units, &smart) {
+        // A lone surrogate is flagged exactly as `analyze_utf16` flags it, also in the text
+        // that smart encoding made.
+        (Some(units), _) => analyze_utf16(units, &mut buf, &s.opts),
+        (None, Some(smart)) => analyze(&smart.result.text, &s.opts),
         (None, None) => analyze(&req.text, &s.opts),
     };
     let body = analysis
         .as_ref()
         .map_err(Clone::clone)
-        .map(|analysis| Output {
-            analysis,
-            smart_encoding: smart.as_ref(),
-        });
+        .map(|analysis| Output::new(analysis, smart.as_ref()));
     write_line(out, id, body)
 }
 
@@ -319,14 +440,15 @@ fn count_line(line: &str, out: &mut Vec<u8>, s: &Settings) -> Result<Answer, Str
         Ok(r) => r,
         Err(e) => return write_line::<()>(out, id, Err(e)),
     };
-    let lone = req.utf16.as_ref().map(|u| {
+    let units = lone_utf16(&req, smart.as_ref());
+    let lone = units.as_ref().map(|u| {
         char::decode_utf16(u.iter().copied())
             .filter(Result::is_err)
             .count()
     });
-    let c = match (&smart, &req.utf16) {
-        (Some(r), _) => count(&r.text, &s.opts),
-        (None, Some(units)) => count_utf16(units, &s.opts),
+    let c = match (&units, &smart) {
+        (Some(units), _) => count_utf16(units, &s.opts),
+        (None, Some(r)) => count(&r.text, &s.opts),
         (None, None) => count(&req.text, &s.opts),
     };
     let body = c.map(|count| CountOutput {
@@ -399,11 +521,11 @@ fn write_report(
     w: &mut impl Write,
     text: &str,
     a: &Analysis<'_>,
-    smart: Option<&SmartResult<'_>>,
+    smart: Option<&Smart<'_>>,
 ) -> io::Result<()> {
     let unit = a.encoding.unit_name();
     if let Some(s) = smart {
-        writeln!(w, "smart       {}", s.summary())?;
+        writeln!(w, "smart       {}", s.summary)?;
     }
     writeln!(
         w,
@@ -461,8 +583,8 @@ fn write_report(
         write_visible(w, s.text)?;
         writeln!(w)?;
     }
-    if let Some(s) = smart.filter(|s| s.applied()) {
-        smart_report(w, s)?;
+    if let Some(s) = smart.filter(|s| s.result.applied()) {
+        smart_report(w, &s.result)?;
     }
     if !a.non_gsm.is_empty() {
         writeln!(
@@ -570,6 +692,138 @@ fn smart_report(w: &mut impl Write, s: &SmartResult<'_>) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sms_preflight::{Charset, NationalLanguages};
+
+    /// Texts of the committed corpus sample, plus a few that smart encoding changes.
+    fn texts() -> Vec<String> {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/data/corpus_sample.jsonl"
+        );
+        let corpus = std::fs::read_to_string(path).unwrap();
+        let mut texts: Vec<String> = corpus
+            .lines()
+            .map(|l| parse_line(l).unwrap().text)
+            .collect();
+        texts.extend(
+            [
+                "“Hi” — ok…",
+                "Ş “ş” ç",
+                "привет “мир”",
+                "\u{200B}x",
+                "😀 “a”",
+                "",
+            ]
+            .map(String::from),
+        );
+        texts
+    }
+
+    /// Option sets that change what `still_non_gsm` and `non_gsm` hold.
+    fn settings() -> Vec<Settings> {
+        let national = Options {
+            national: NationalLanguages::ALL,
+            ..Options::default()
+        };
+        let mut all = Vec::new();
+        for opts in [Options::default(), Options::telnyx(), national] {
+            for encoding in [
+                EncodingRequest::Auto,
+                EncodingRequest::Ucs2,
+                EncodingRequest::Gsm7,
+            ] {
+                for smart in [SmartEncoding::Telnyx, SmartEncoding::Off] {
+                    all.push(Settings {
+                        opts: Options { encoding, ..opts },
+                        smart,
+                    });
+                }
+            }
+        }
+        all.push(Settings {
+            opts: Options {
+                charset: Charset::TelnyxEuro,
+                ..Options::telnyx()
+            },
+            smart: SmartEncoding::Telnyx,
+        });
+        all
+    }
+
+    #[test]
+    fn still_non_gsm_is_the_analysis_list() {
+        let (mut shared, mut differ) = (0, 0);
+        for s in settings() {
+            for text in texts() {
+                let Ok(Some(r)) = s.smart_step(&text) else {
+                    continue;
+                };
+                let a = analyze(&r.text, &s.opts).unwrap();
+                if s.still_non_gsm_is_non_gsm() {
+                    assert_eq!(r.still_non_gsm, a.non_gsm, "{text:?} {:?}", s.opts);
+                    shared += usize::from(!a.non_gsm.is_empty());
+                } else {
+                    differ += usize::from(r.still_non_gsm != a.non_gsm);
+                }
+            }
+        }
+        // The check compared real lists, and the exception is real.
+        assert!(shared > 1000 && differ > 0, "{shared} {differ}");
+    }
+
+    #[test]
+    fn smart_json_is_the_librarys() {
+        let mut compared = 0;
+        for s in settings() {
+            for text in texts().iter().step_by(7) {
+                let Ok(Some(result)) = s.smart_step(text) else {
+                    continue;
+                };
+                let want = serde_json::to_value(&result).unwrap();
+                let smart = Smart {
+                    summary: result.summary(),
+                    result,
+                    shares_non_gsm: false,
+                };
+                let json = SmartJson {
+                    smart: &smart,
+                    still_non_gsm: &smart.result.still_non_gsm,
+                };
+                assert_eq!(serde_json::to_value(&json).unwrap(), want);
+                compared += 1;
+            }
+        }
+        assert!(compared > 1000, "{compared}");
+    }
+
+    #[test]
+    fn analyze_output_is_the_same_without_the_second_list() {
+        // The output printed from the shared list is the one printed from both lists.
+        for s in settings() {
+            for text in texts().iter().step_by(11) {
+                let (Ok(Some(full)), Ok(Some(smart))) =
+                    (s.smart_step(text), s.smart_for_analysis(text))
+                else {
+                    continue;
+                };
+                assert_eq!(
+                    smart.result.still_non_gsm.is_empty(),
+                    smart.shares_non_gsm || full.still_non_gsm.is_empty()
+                );
+                let sent = full.text.to_string();
+                let analysis = analyze(&sent, &s.opts).unwrap();
+                let both = Smart {
+                    summary: full.summary(),
+                    result: full,
+                    shares_non_gsm: false,
+                };
+                assert_eq!(
+                    serde_json::to_string(&Output::new(&analysis, Some(&smart))).unwrap(),
+                    serde_json::to_string(&Output::new(&analysis, Some(&both))).unwrap()
+                );
+            }
+        }
+    }
 
     #[test]
     fn lone_surrogates_only_where_the_text_has_them() {

@@ -1,16 +1,21 @@
 //! The batch driver of every `--jsonl` mode: one JSON line out for every line in, in input
 //! order, computed on `--jobs N` threads, streamed to stdout as it is ready.
 //!
-//! A mode gives a closure from one input line to one answer ([`Answer`]); the driver reads
-//! the input in chunks of whole lines, hands the chunks round-robin to the workers and writes
-//! their outputs back in the same round-robin order, so the output is byte-for-byte the one
-//! of `--jobs 1`, whatever N. Channels are bounded, so memory stays proportional to a few
-//! chunks per worker, not to the input. A line that cannot be read as a request gets
-//! `{"line": N, "error": {"kind": "bad_request", "message": ...}}` and the batch goes on;
-//! only I/O failures stop it.
+//! A mode gives a closure from one input line to one answer ([`Answer`]). The input is cut
+//! into numbered chunks of whole lines; each of the N threads takes the next chunk (reading it
+//! straight into its own buffer, one `read` for many lines), answers its lines into an output
+//! buffer and hands it to the output, where chunk k is written only after chunks 0..k. So the
+//! output is byte for byte the one of `--jobs 1`, whatever N. No thread only reads or only
+//! writes: the thread that completes the next chunk in order writes it (and any that were
+//! waiting for it). At most [`window`] chunks are read and not yet written, so memory stays
+//! proportional to a few chunks per thread, not to the input. A line that cannot be read as a
+//! request gets `{"line": N, "error": {"kind": "bad_request", "message": ...}}` and the batch
+//! goes on; only I/O failures stop it.
 
-use std::io::{self, BufRead, Write};
-use std::sync::mpsc;
+use std::collections::BTreeMap;
+use std::io::{self, Read, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 
 /// Flags shared by every batch mode.
 #[derive(clap::Args, Debug, Clone, Default)]
@@ -54,61 +59,134 @@ pub(crate) struct Totals {
     pub failed: u64,
 }
 
-/// Opens `path` for reading, `-` meaning stdin.
-pub(crate) fn open(path: &str) -> Result<Box<dyn BufRead + Send>, String> {
+impl std::ops::AddAssign for Totals {
+    fn add_assign(&mut self, other: Totals) {
+        self.lines += other.lines;
+        self.failed += other.failed;
+    }
+}
+
+/// Opens `path` for reading, `-` meaning stdin. Unbuffered: the driver reads whole chunks.
+pub(crate) fn open(path: &str) -> Result<Box<dyn Read + Send>, String> {
     if path == "-" {
-        return Ok(Box::new(io::BufReader::with_capacity(1 << 16, io::stdin())));
+        return Ok(Box::new(io::stdin()));
     }
     let f = std::fs::File::open(path).map_err(|e| format!("cannot open {path}: {e}"))?;
-    Ok(Box::new(io::BufReader::with_capacity(1 << 16, f)))
+    Ok(Box::new(f))
 }
 
-/// Whole input lines, numbered from `first_line`.
-struct Chunk {
-    first_line: u64,
-    data: Vec<u8>,
-}
-
-/// The output of one chunk.
-struct Done {
-    out: Vec<u8>,
-    totals: Totals,
-}
-
-/// A chunk ends after this many bytes or lines (whichever comes first), or at the end.
-const CHUNK_BYTES: usize = 1 << 16;
+/// A chunk holds at most this many lines, and no more than this many bytes unless its one
+/// line is longer. The line cap spreads slow lines (phone numbers, requests) over the
+/// threads; the byte cap bounds the memory of long ones.
 const CHUNK_LINES: u64 = 256;
-/// Chunks queued for each worker and results queued from it.
-const QUEUE: usize = 2;
+const CHUNK_BYTES: usize = 1 << 16;
 
-/// Reads the next chunk of whole lines; `None` at the end of the input.
-fn read_chunk(reader: &mut impl BufRead, next_line: &mut u64) -> io::Result<Option<Chunk>> {
-    let mut data = Vec::new();
-    let first_line = *next_line;
-    while data.len() < CHUNK_BYTES && *next_line - first_line < CHUNK_LINES {
-        if reader.read_until(b'\n', &mut data)? == 0 {
-            break;
-        }
-        *next_line += 1;
-    }
-    Ok((*next_line > first_line).then_some(Chunk { first_line, data }))
+/// Chunks that may be read and not yet written, for `jobs` threads: enough for one thread to
+/// run a few chunks ahead of a slower one.
+fn window(jobs: usize) -> usize {
+    4 * jobs.max(1)
 }
 
-/// Answers every line of a chunk.
-fn process<F>(chunk: &Chunk, answer: &F) -> io::Result<Done>
+/// Cuts a reader into chunks of whole lines.
+struct Chunker<R> {
+    reader: R,
+    /// Bytes read past the end of the last chunk: the start of the next one (usually part
+    /// of a line).
+    carry: Vec<u8>,
+    /// The number of the next chunk's first line (from 1).
+    next_line: u64,
+    eof: bool,
+}
+
+impl<R: Read> Chunker<R> {
+    fn new(reader: R) -> Self {
+        Chunker {
+            reader,
+            carry: Vec::new(),
+            next_line: 1,
+            eof: false,
+        }
+    }
+
+    /// Reads the next chunk of whole lines (the last line of the input may lack its line
+    /// break) into `buf[..len]` and returns the number of its first line and `len`; `None`
+    /// at the end. `buf` is storage, reused from call to call: it only grows (with zeros), so
+    /// a read goes straight into it and nothing is cleared.
+    fn next_chunk(&mut self, buf: &mut Vec<u8>) -> io::Result<Option<(u64, usize)>> {
+        let mut filled = self.carry.len();
+        if buf.len() < filled.max(CHUNK_BYTES) {
+            buf.resize(filled.max(CHUNK_BYTES), 0);
+        }
+        buf[..filled].copy_from_slice(&self.carry);
+        self.carry.clear();
+        let mut lines = 0;
+        let mut end = 0; // after the last line of the chunk so far
+        let mut scanned = 0;
+        'fill: loop {
+            for at in memchr::memchr_iter(b'\n', &buf[scanned..filled]) {
+                let after = scanned + at + 1;
+                if after > CHUNK_BYTES && lines > 0 {
+                    break 'fill; // this line does not fit
+                }
+                (end, lines) = (after, lines + 1);
+                if lines == CHUNK_LINES {
+                    break 'fill;
+                }
+            }
+            scanned = filled;
+            if lines > 0 && filled >= CHUNK_BYTES {
+                break; // no further line fits
+            }
+            if self.eof {
+                if filled > end {
+                    (end, lines) = (filled, lines + 1); // the last line, without a break
+                }
+                break;
+            }
+            // Up to the byte cap, or half as much again for a line longer than the cap.
+            let want = CHUNK_BYTES
+                .saturating_sub(filled)
+                .max(filled / 2)
+                .max(1 << 12);
+            if buf.len() < filled + want {
+                buf.resize(filled + want, 0);
+            }
+            match self.reader.read(&mut buf[filled..filled + want]) {
+                Ok(0) => self.eof = true,
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        self.carry.extend_from_slice(&buf[end..filled]);
+        if lines == 0 {
+            return Ok(None);
+        }
+        let first = self.next_line;
+        self.next_line += lines;
+        Ok(Some((first, end)))
+    }
+}
+
+/// Answers every line of a chunk (whose first line is number `first_line`) into `out`.
+fn process<F>(data: &[u8], first_line: u64, answer: &F, out: &mut Vec<u8>) -> io::Result<Totals>
 where
     F: Fn(&str, &mut Vec<u8>) -> Result<Answer, String>,
 {
-    let mut out = Vec::with_capacity(chunk.data.len() * 2);
     let mut totals = Totals::default();
-    for (i, raw) in chunk.data.split_inclusive(|&b| b == b'\n').enumerate() {
-        let line_no = chunk.first_line + i as u64;
-        let start = out.len();
+    let mut start = 0;
+    let ends =
+        memchr::memchr_iter(b'\n', data).chain((data.last() != Some(&b'\n')).then_some(data.len()));
+    for (i, end) in ends.enumerate() {
+        let raw = &data[start..end];
+        start = end + 1;
+        let line_no = first_line + i as u64;
+        let at = out.len();
         let answered = match std::str::from_utf8(raw) {
             Err(e) => Err(format!("line is not valid UTF-8: {e}")),
-            Ok(line) => match line.trim_end_matches(['\n', '\r']) {
+            Ok(line) => match line.trim_end_matches('\r') {
                 blank if blank.trim().is_empty() => Err("empty line".to_string()),
-                line => answer(line, &mut out),
+                line => answer(line, out),
             },
         };
         totals.lines += 1;
@@ -117,95 +195,197 @@ where
             Ok(Answer::Failed) => totals.failed += 1,
             Err(message) => {
                 totals.failed += 1;
-                out.truncate(start);
+                out.truncate(at);
                 let bad = serde_json::json!({
                     "line": line_no,
                     "error": {"kind": "bad_request", "message": message},
                 });
-                serde_json::to_writer(&mut out, &bad)?;
+                serde_json::to_writer(&mut *out, &bad)?;
             }
         }
         out.push(b'\n');
     }
-    Ok(Done { out, totals })
+    Ok(totals)
 }
 
-/// Answers every line of `reader` on `out` with `jobs` worker threads (1: in this thread).
-/// `answer` gets the line (UTF-8, without its line break, not blank) and appends one JSON
-/// value to the buffer, or says why the line is not a request.
-pub(crate) fn answer_lines<F>(
-    mut reader: impl BufRead + Send,
-    out: &mut impl Write,
+/// The input side: the chunker and the number of the next chunk.
+struct Input<R> {
+    chunker: Chunker<R>,
+    seq: u64,
+}
+
+/// The output side: answers wait here until every earlier chunk is written.
+struct Output<'w, W> {
+    out: &'w mut W,
+    /// The next chunk to write.
+    next: u64,
+    /// Chunks answered out of turn, with their totals.
+    pending: BTreeMap<u64, (Vec<u8>, Totals)>,
+    /// Chunks read and not yet written.
+    in_flight: usize,
+    /// Threads waiting for room in the window.
+    waiting: usize,
+    /// Output buffers to reuse.
+    spare: Vec<Vec<u8>>,
+    totals: Totals,
+    /// The first I/O error; it stops the batch.
+    error: Option<io::Error>,
+}
+
+struct Shared<'w, R, W> {
+    input: Mutex<Input<R>>,
+    output: Mutex<Output<'w, W>>,
+    /// Signalled when chunks were written (room in the window) or the batch stopped.
+    room: Condvar,
+    stop: AtomicBool,
+    window: usize,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl<R: Read, W: Write> Shared<'_, R, W> {
+    fn fail(&self, out: &mut Output<'_, W>, e: io::Error) {
+        out.error.get_or_insert(e);
+        self.stop.store(true, Ordering::Relaxed);
+        self.room.notify_all();
+    }
+
+    /// One thread's loop: take the next chunk, answer it, hand it to the output.
+    fn work<F>(&self, answer: &F)
+    where
+        F: Fn(&str, &mut Vec<u8>) -> Result<Answer, String>,
+    {
+        // A panic in `answer` must not leave the other threads waiting for its chunk: they
+        // stop (and the scope then passes the panic on).
+        struct StopOnPanic<'a>(&'a AtomicBool, &'a Condvar);
+        impl Drop for StopOnPanic<'_> {
+            fn drop(&mut self) {
+                if std::thread::panicking() {
+                    self.0.store(true, Ordering::Relaxed);
+                    self.1.notify_all();
+                }
+            }
+        }
+        let _guard = StopOnPanic(&self.stop, &self.room);
+        let mut data = Vec::new();
+        loop {
+            // A place in the window, and an output buffer.
+            let mut buf = {
+                let mut out = lock(&self.output);
+                while out.in_flight >= self.window && !self.stop.load(Ordering::Relaxed) {
+                    out.waiting += 1;
+                    // With a timeout: a panicking thread signals without the lock.
+                    out = self
+                        .room
+                        .wait_timeout(out, std::time::Duration::from_millis(50))
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .0;
+                    out.waiting -= 1;
+                }
+                if self.stop.load(Ordering::Relaxed) {
+                    return;
+                }
+                out.in_flight += 1;
+                out.spare.pop().unwrap_or_default()
+            };
+            let read = {
+                let mut input = lock(&self.input);
+                input.chunker.next_chunk(&mut data).map(|chunk| {
+                    chunk.map(|(first, len)| {
+                        input.seq += 1;
+                        (input.seq - 1, first, len)
+                    })
+                })
+            };
+            let (seq, first_line, len) = match read {
+                Ok(Some(chunk)) => chunk,
+                Ok(None) => {
+                    let mut out = lock(&self.output);
+                    out.in_flight -= 1;
+                    self.room.notify_all();
+                    return;
+                }
+                Err(e) => return self.fail(&mut lock(&self.output), e),
+            };
+            let answered = process(&data[..len], first_line, answer, &mut buf);
+            let mut out = lock(&self.output);
+            let totals = match answered {
+                Ok(totals) => totals,
+                Err(e) => return self.fail(&mut out, e),
+            };
+            out.pending.insert(seq, (buf, totals));
+            let mut wrote = false;
+            while let Some((mut buf, totals)) = {
+                let next = out.next;
+                out.pending.remove(&next)
+            } {
+                if let Err(e) = out.out.write_all(&buf) {
+                    return self.fail(&mut out, e);
+                }
+                out.next += 1;
+                out.in_flight -= 1;
+                out.totals += totals;
+                buf.clear();
+                out.spare.push(buf);
+                wrote = true;
+            }
+            if wrote && out.waiting > 0 {
+                self.room.notify_all();
+            }
+        }
+    }
+}
+
+/// Answers every line of `reader` on `out` with `jobs` threads (this one and `jobs - 1`
+/// more). `answer` gets the line (UTF-8, without its line break, not blank) and appends one
+/// JSON value to the buffer, or says why the line is not a request.
+pub(crate) fn answer_lines<R, W, F>(
+    reader: R,
+    out: &mut W,
     jobs: usize,
     answer: &F,
 ) -> io::Result<Totals>
 where
+    R: Read + Send,
+    W: Write + Send,
     F: Fn(&str, &mut Vec<u8>) -> Result<Answer, String> + Sync,
 {
-    let mut totals = Totals::default();
-    let mut next_line = 1;
-    if jobs <= 1 {
-        while let Some(chunk) = read_chunk(&mut reader, &mut next_line)? {
-            let done = process(&chunk, answer)?;
-            out.write_all(&done.out)?;
-            totals.lines += done.totals.lines;
-            totals.failed += done.totals.failed;
-        }
-        out.flush()?;
-        return Ok(totals);
-    }
+    let shared = Shared {
+        input: Mutex::new(Input {
+            chunker: Chunker::new(reader),
+            seq: 0,
+        }),
+        output: Mutex::new(Output {
+            out,
+            next: 0,
+            pending: BTreeMap::new(),
+            in_flight: 0,
+            waiting: 0,
+            spare: Vec::new(),
+            totals: Totals::default(),
+            error: None,
+        }),
+        room: Condvar::new(),
+        stop: AtomicBool::new(false),
+        window: window(jobs),
+    };
     std::thread::scope(|s| {
-        let mut to_workers = Vec::with_capacity(jobs);
-        let mut from_workers = Vec::with_capacity(jobs);
-        for _ in 0..jobs {
-            let (tx_in, rx_in) = mpsc::sync_channel::<Chunk>(QUEUE);
-            let (tx_out, rx_out) = mpsc::sync_channel::<io::Result<Done>>(QUEUE);
-            s.spawn(move || {
-                for chunk in rx_in {
-                    if tx_out.send(process(&chunk, answer)).is_err() {
-                        break; // the writer stopped
-                    }
-                }
-            });
-            to_workers.push(tx_in);
-            from_workers.push(rx_out);
+        for _ in 1..jobs {
+            s.spawn(|| shared.work(answer));
         }
-        // Chunk k goes to worker k % jobs; the writer collects in the same order.
-        let reader = s.spawn(move || -> io::Result<()> {
-            let mut k = 0;
-            while let Some(chunk) = read_chunk(&mut reader, &mut next_line)? {
-                if to_workers[k % jobs].send(chunk).is_err() {
-                    break; // the writer stopped
-                }
-                k += 1;
-            }
-            Ok(())
-        });
-        let mut written = Ok(());
-        for k in 0.. {
-            // Disconnected: the reader is done and this worker has nothing more.
-            let Ok(done) = from_workers[k % jobs].recv() else {
-                break;
-            };
-            if let Err(e) = done.and_then(|d| {
-                out.write_all(&d.out)?;
-                totals.lines += d.totals.lines;
-                totals.failed += d.totals.failed;
-                Ok(())
-            }) {
-                written = Err(e);
-                break;
-            }
-        }
-        drop(from_workers); // lets the workers, then the reader, stop early on error
-        let read = reader
-            .join()
-            .unwrap_or_else(|_| Err(io::Error::other("the input reader stopped")));
-        written?;
-        read?;
-        out.flush()?;
-        Ok(totals)
-    })
+        shared.work(answer);
+    });
+    let output = shared
+        .output
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner);
+    if let Some(e) = output.error {
+        return Err(e);
+    }
+    output.out.flush()?;
+    Ok(output.totals)
 }
 
 /// Runs a batch from `path` to stdout; a closed stdout (`| head`) ends it quietly.
@@ -214,7 +394,9 @@ where
     F: Fn(&str, &mut Vec<u8>) -> Result<Answer, String> + Sync,
 {
     let reader = open(path)?;
-    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    // Any thread may write, so not a (thread-bound) `StdoutLock`; the chunks are written
+    // whole, each ending with a line break.
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout());
     match answer_lines(reader, &mut out, jobs, &answer) {
         Ok(totals) => Ok(totals),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Totals::default()),
@@ -280,10 +462,115 @@ mod tests {
         assert_eq!((t1.lines, t1.failed), (5001, 4 * 714 + 2));
     }
 
+    /// A reader that hands out at most a few bytes a call, as a slow pipe does.
+    struct Trickle<'a>(&'a [u8], usize);
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            self.1 = self.1 % 7 + 1;
+            let n = self.1.min(buf.len()).min(self.0.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    /// Lines around the chunk limits: many short ones (the line cap), lines that end just
+    /// before, at and after the byte cap, lines longer than a whole chunk, CR LF, blank.
+    fn edge_input() -> Vec<u8> {
+        let mut input = Vec::new();
+        for i in 0..3000 {
+            input.extend_from_slice(match i % 5 {
+                0 => b"".as_slice(),
+                1 => b"a\r",
+                _ => b"bb",
+            });
+            input.push(b'\n');
+        }
+        for len in [
+            CHUNK_BYTES - 2,
+            CHUNK_BYTES - 1,
+            CHUNK_BYTES,
+            CHUNK_BYTES + 1,
+            3 * CHUNK_BYTES + 5,
+            10,
+            CHUNK_BYTES / 2,
+            CHUNK_BYTES / 2,
+        ] {
+            input.extend(std::iter::repeat_n(b'x', len));
+            input.push(b'\n');
+        }
+        input.extend_from_slice(b"tail without a line break");
+        input
+    }
+
+    #[test]
+    fn chunks_are_whole_numbered_lines_within_the_caps() {
+        let input = edge_input();
+        for trickle in [false, true] {
+            let mut chunker = if trickle {
+                Chunker::new(Box::new(Trickle(&input, 0)) as Box<dyn Read>)
+            } else {
+                Chunker::new(Box::new(&input[..]) as Box<dyn Read>)
+            };
+            let (mut all, mut storage, mut line) = (Vec::new(), Vec::new(), 1);
+            while let Some((first, len)) = chunker.next_chunk(&mut storage).unwrap() {
+                let buf = &storage[..len];
+                assert_eq!(first, line);
+                let lines = buf.split(|&b| b == b'\n').count() as u64
+                    - u64::from(buf.last() == Some(&b'\n'));
+                assert!((1..=CHUNK_LINES).contains(&lines), "{lines} lines");
+                assert!(
+                    buf.len() <= CHUNK_BYTES || lines == 1,
+                    "{} bytes",
+                    buf.len()
+                );
+                // Whole lines: only the input's last line may lack its break.
+                assert!(buf.ends_with(b"\n") || all.len() + buf.len() == input.len());
+                line += lines;
+                all.extend_from_slice(buf);
+            }
+            assert_eq!(all, input, "trickle {trickle}");
+            assert_eq!(line - 1, 3000 + 8 + 1);
+            assert_eq!(chunker.next_chunk(&mut storage).unwrap(), None);
+        }
+    }
+
+    #[test]
+    fn edge_lines_give_the_same_bytes_for_every_job_count() {
+        let input = edge_input();
+        let (one, t1) = run_with(&input, 1);
+        assert_eq!((t1.lines, t1.failed), (3009, 600));
+        let lines: Vec<&str> = one.lines().collect();
+        assert_eq!(lines[1], r#"{"len":1}"#); // "a\r": the CR is dropped
+        assert_eq!(lines[3004], format!("{{\"len\":{}}}", 3 * CHUNK_BYTES + 5));
+        assert_eq!(lines[3008], r#"{"len":25}"#);
+        for jobs in [2, 3, 8] {
+            assert_eq!(run_with(&input, jobs), (one.clone(), t1), "jobs {jobs}");
+            let mut out = Vec::new();
+            let t = answer_lines(Trickle(&input, 0), &mut out, jobs, &echo).unwrap();
+            assert_eq!((String::from_utf8(out).unwrap(), t), (one.clone(), t1));
+        }
+    }
+
     #[test]
     fn empty_input_gives_empty_output() {
         for jobs in [1, 4] {
             assert_eq!(run_with(b"", jobs), (String::new(), Totals::default()));
+        }
+    }
+
+    #[test]
+    fn a_panic_in_one_thread_stops_the_others() {
+        // Thread after thread would otherwise wait for the chunk that never comes.
+        let input = "line\n".repeat(100_000) + "boom\n" + &"line\n".repeat(100_000);
+        for jobs in [1, 2, 8] {
+            let result = std::panic::catch_unwind(|| {
+                answer_lines(input.as_bytes(), &mut io::sink(), jobs, &|line, out| {
+                    assert_ne!(line, "boom", "a bug in a mode");
+                    echo(line, out)
+                })
+            });
+            assert!(result.is_err(), "jobs {jobs}");
         }
     }
 

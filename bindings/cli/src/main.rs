@@ -18,9 +18,19 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// `--version`: the version and the phone engine compiled in (the `phone-lite` and `phone`
+/// features of this crate choose it).
+static VERSION: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "{} (phone engine: {})",
+        env!("CARGO_PKG_VERSION"),
+        sms_preflight::phone::ENGINE
+    )
+});
+
 /// Pre-flight checks for SMS: encoding, parts and their boundaries, exactly per 3GPP TS 23.038/23.040.
 #[derive(Parser)]
-#[command(name = "sms-preflight", version, about)]
+#[command(name = "sms-preflight", version = VERSION.as_str(), about)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

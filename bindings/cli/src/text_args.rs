@@ -32,8 +32,8 @@ pub(crate) struct TextArgs {
     /// none (handset and carrier support varies).
     #[arg(long, value_name = "LANGS", value_parser = parse::<NationalLanguages>)]
     pub(crate) national: Option<NationalLanguages>,
-    /// Warn when the text needs more parts than N (at least 1).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    /// Warn when the text needs more parts than N (at least 1: the library refuses 0).
+    #[arg(long, value_name = "N")]
     pub(crate) max_parts: Option<u32>,
     /// Smart encoding: replace look-alike characters (curly quotes, dashes, odd spaces, ...)
     /// before the encoding is chosen. telnyx (Telnyx's list) or off (default). As at

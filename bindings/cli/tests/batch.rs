@@ -154,6 +154,93 @@ fn lone_surrogates_are_read_as_analyze_utf16_reads_them() {
 }
 
 #[test]
+fn lone_surrogates_are_flagged_with_smart_encoding() {
+    // Smart encoding replaces the quotes (one character each, here) and keeps the lone
+    // surrogates: the answer is analyze_utf16's of the text it made, at its offsets.
+    let line = r#"{"id": 1, "text": "\u201ca\ud800\u201d \udc00 \u2014 \ud83d\ude00"}"#;
+    let out = run(
+        &["analyze", "--jsonl", "-", "--smart", "telnyx"],
+        line.as_bytes(),
+    );
+    assert!(out.status.success());
+    let got = &lines(&out)[0];
+    let sent: Vec<u16> = "\"a"
+        .encode_utf16()
+        .chain([0xD800])
+        .chain("\" ".encode_utf16())
+        .chain([0xDC00])
+        .chain(" - 😀".encode_utf16())
+        .collect();
+    let mut buf = String::new();
+    let want = analyze_utf16(&sent, &mut buf, &Options::default()).unwrap();
+    let mut want = serde_json::to_value(&want).unwrap();
+    let smart = got["smart_encoding"].clone();
+    want.as_object_mut().unwrap().insert("id".into(), 1.into());
+    want.as_object_mut()
+        .unwrap()
+        .insert("smart_encoding".into(), smart.clone());
+    assert_eq!(*got, want);
+    let flagged = |list: &serde_json::Value| -> Vec<(u64, bool)> {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .map(|c| (c["utf16"].as_u64().unwrap(), c["lone_surrogate"] == true))
+            .collect()
+    };
+    assert_eq!(flagged(&got["non_gsm"]), [(2, true), (5, true), (9, false)]);
+    assert_eq!(flagged(&smart["still_non_gsm"]), flagged(&got["non_gsm"]));
+    assert_eq!(got["warnings"][0]["kind"], "lone_surrogates");
+    assert_eq!(smart["replacements"].as_array().unwrap().len(), 3);
+    // Without smart encoding, the same line has its quotes and dash, and the same flags.
+    let out = run(&["analyze", "--jsonl", "-"], line.as_bytes());
+    assert_eq!(
+        flagged(&lines(&out)[0]["non_gsm"]),
+        [
+            (0, false),
+            (2, true),
+            (3, false),
+            (5, true),
+            (7, false),
+            (9, false)
+        ]
+    );
+    // Under --encoding ucs2 with national tables, `still_non_gsm` is the library's own list
+    // (not the analysis's), flagged the same way.
+    let out = run(
+        &[
+            "analyze",
+            "--jsonl",
+            "-",
+            "--smart",
+            "telnyx",
+            "--encoding",
+            "ucs2",
+            "--national",
+            "all",
+        ],
+        line.as_bytes(),
+    );
+    let got = &lines(&out)[0];
+    let still = flagged(&got["smart_encoding"]["still_non_gsm"]);
+    assert!(
+        still.contains(&(2, true)) && still.contains(&(5, true)),
+        "{still:?}"
+    );
+    // count: the same figures as count_utf16 of that text, and how many were lone.
+    let out = run(
+        &["count", "--jsonl", "-", "--smart", "telnyx"],
+        line.as_bytes(),
+    );
+    let got = &lines(&out)[0];
+    let want = count_utf16(&sent, &Options::default()).unwrap();
+    assert_eq!(
+        (&got["units"], &got["parts"], &got["chars"]),
+        (&want.units.into(), &want.parts.into(), &want.chars.into())
+    );
+    assert_eq!(got["lone_surrogates"], 2);
+}
+
+#[test]
 fn count_prints_the_summary() {
     let out = run(&["count", "--json", "--", &"a".repeat(161)], b"");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -225,10 +312,21 @@ fn batch_exit_codes() {
 
 #[test]
 fn polish() {
-    // --max-parts 0 is refused before any text is read.
-    let out = run(&["analyze", "--max-parts", "0", "x"], b"");
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("0 is not in 1.."));
+    // --max-parts 0 is refused (by the library's `Options::validate`) before any text is
+    // read, in every mode that takes it.
+    for args in [
+        &["analyze", "--max-parts", "0", "x"][..],
+        &["count", "--max-parts", "0", "--jsonl", "-"],
+        &["encode", "--max-parts", "0"],
+    ] {
+        let out = run(args, b"\"x\"\n");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "sms-preflight: invalid max_parts \"0\": expected a whole number of parts, at least 1, or no limit\n"
+        );
+    }
     // A line with a number for text says what was expected.
     let out = run(&["analyze", "--jsonl", "-"], b"{\"text\": 123}\n");
     let v = &lines(&out)[0];
@@ -283,4 +381,32 @@ fn validate_jobs_keep_order_and_bytes() {
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout == one.stdout);
+}
+
+#[test]
+fn version_names_the_phone_engine() {
+    let out = run(&["--version"], b"");
+    assert!(out.status.success());
+    let version = String::from_utf8(out.stdout).unwrap();
+    let engine = sms_preflight::phone::ENGINE;
+    assert_eq!(
+        version,
+        format!(
+            "sms-preflight {} (phone engine: {engine})\n",
+            env!("CARGO_PKG_VERSION")
+        )
+    );
+    // This crate's `phone` feature selects the fast engine. Without it the engine is the
+    // small one, unless a workspace-wide build unified in the library's default `phone`:
+    // scripts/test.sh names the engine it expects of its build of `--features phone-lite`.
+    if cfg!(feature = "phone") {
+        assert!(engine.ends_with("(regex)"), "{engine}");
+    }
+    if let Some(want) = std::env::var_os("SMS_PREFLIGHT_EXPECT_ENGINE") {
+        let want = want.to_str().unwrap();
+        assert!(
+            engine.ends_with(&format!("({want})")),
+            "{engine}, expected {want}"
+        );
+    }
 }
