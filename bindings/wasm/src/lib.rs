@@ -32,3 +32,12 @@ pub use text::{analyze, analyze_utf16, count, smart_encode};
 pub use phone::{classify_address, normalize_phone};
 #[cfg(feature = "full")]
 pub use request::{estimate_cost, validate};
+
+/// The allocator: lol_alloc's free list instead of the standard library's dlmalloc, for
+/// 3.2 KB gzip less in each `.wasm`. Measured in Node on the shared corpus (same process,
+/// alternating builds): `count` unchanged (it does not allocate), `analyze` about 6% slower
+/// and `smartEncode` about 14% (many small strings), 1 MB and 10 MB texts unchanged.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
+    lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());
