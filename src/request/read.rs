@@ -91,7 +91,7 @@ impl<'a> Obj<'a> {
                 format!(
                     "unknown field \"{}\": the fields are {}",
                     k.chars().take(40).collect::<String>(),
-                    keys.join(", ")
+                    super::joined(keys, ", ")
                 )
             } else if map[..i].iter().any(|(seen, _)| seen == k) {
                 format!("duplicate field \"{k}\"")
@@ -202,7 +202,7 @@ fn variant(v: &Value, at: &str, names: &[&str]) -> Result<usize> {
         },
         _ => None,
     };
-    let list = || format!("\"{}\"", names.join("\", \""));
+    let list = || format!("\"{}\"", super::joined(names, "\", \""));
     let Some(name) = name else {
         return Err(wrong(at, &format!("one of {}", list()), v));
     };

@@ -848,7 +848,7 @@ fn sender_rules(
                     format!(
                         "{} is a +1 number that libphonenumber places in no region; if it is in {}, an alphanumeric sender ID cannot reach it",
                         t.input,
-                        blocked.join(", ")
+                        super::joined(blocked, ", ")
                     ),
                 );
             }
@@ -857,7 +857,7 @@ fn sender_rules(
             {
                 let detail = format!(
                     "an alphanumeric sender ID cannot send to {} numbers ({} is in {region}): send from a long code, toll-free number or short code",
-                    blocked.join(", "),
+                    super::joined(blocked, ", "),
                     t.input
                 );
                 if c.policy.us_long_code_fallback {
@@ -947,7 +947,7 @@ fn media_rules(c: &mut Check, r: &MessageRequest, to: &[AddressReport]) {
                 &t.pointer,
                 format!(
                     "MMS is delivered only to {} numbers (standards.md §3.8); {} is in {region}: send an SMS there",
-                    policy.mms_regions.join(", "),
+                    super::joined(&policy.mms_regions, ", "),
                     t.input
                 ),
             );

@@ -2,7 +2,7 @@
 // and estimateCost. As in api.js, no SMS logic lives here: it checks the argument shapes,
 // sends requests, policies and rate cards across as JSON text (see src/request.rs) and
 // parses the answers.
-import { describe, SmsPreflightError } from './api.js';
+import { describe, plain, SmsPreflightError } from './api.js';
 
 const policyJson = (options) => {
   const p = options?.policy;
@@ -39,11 +39,14 @@ function requestJson(request) {
  */
 export function fullApi(raw, guard) {
   return {
-    normalizePhone: guard((input, options) => raw.normalizePhone(input, options)),
-    classifyAddress: guard((input, options) => raw.classifyAddress(input, options)),
+    normalizePhone: guard((input, options) => raw.normalizePhone(input, plain(options))),
+    classifyAddress: guard((input, options) => raw.classifyAddress(input, plain(options))),
     validate: guard((request, options) => {
       checkOptions(options, ['policy', 'now']);
-      return JSON.parse(raw.validateJson(requestJson(request), policyJson(options), options?.now));
+      const now = options?.now;
+      // A Date crosses as its milliseconds (an invalid Date as NaN, which Rust refuses).
+      const when = now instanceof Date ? now.getTime() : now;
+      return JSON.parse(raw.validateJson(requestJson(request), policyJson(options), when));
     }),
     estimateCost: guard((request, rateCard, options) => {
       checkOptions(options, ['policy']);

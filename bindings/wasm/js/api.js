@@ -77,7 +77,7 @@ export function guarded(ready) {
  * WebAssembly frames are on the stack (see src/obj.rs). Anything else is passed as it is,
  * for the bindings to accept (undefined, null) or reject.
  */
-function plain(options) {
+export function plain(options) {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) return options;
   const copy = { ...options };
   if (Array.isArray(copy.national)) copy.national = Array.from(copy.national);

@@ -33,6 +33,8 @@ export function newArray() { return []; }
 export function push(a, v) { a.push(v); }
 export function length(a) { return a.length; }
 export function at(a, i) { return a[i]; }
+export function parseJson(s) { try { return [JSON.parse(s)]; } catch (e) { return String(e && e.message); } }
+export function clock() { return Date.now(); }
 ")]
 extern "C" {
     /// A segment object: `{start, end, utf8Start, utf8End, units, capacity, text}`.
@@ -83,6 +85,21 @@ extern "C" {
     fn push(a: &JsValue, v: JsValue);
     fn length(a: &JsValue) -> u32;
     fn at(a: &JsValue, i: u32) -> JsValue;
+    /// `[JSON.parse(text)]`, or the message of the `SyntaxError` it threw.
+    #[wasm_bindgen(js_name = parseJson)]
+    fn parse_json(text: &str) -> JsValue;
+    /// `Date.now()`: milliseconds since 1970.
+    pub(crate) fn clock() -> f64;
+}
+
+/// JavaScript's `JSON.parse(text)`, or the message of its error.
+pub(crate) fn json_parse(text: &str) -> Result<JsValue, String> {
+    let parsed = parse_json(text);
+    if is_array(&parsed) {
+        Ok(at(&parsed, 0))
+    } else {
+        Err(parsed.as_string().unwrap_or_default())
+    }
 }
 
 /// The items of the JS array `a`.

@@ -1,10 +1,9 @@
 //! The phone exports of the `full` entry: `normalizePhone` and `classifyAddress`.
 
-use js_sys::{Object, Reflect};
 use sms_preflight::phone::{Address, AddressError, PhoneError, PhoneNumber, normalize};
-use wasm_bindgen::{JsCast, prelude::*};
+use wasm_bindgen::prelude::*;
 
-use crate::obj::{Obj, error};
+use crate::obj::{Obj, error, get_key, is_plain_object, items, keys, quoted};
 
 fn number_obj(n: &PhoneNumber) -> JsValue {
     Obj::new()
@@ -53,15 +52,15 @@ fn default_region(options: &JsValue) -> Result<Option<String>, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(None);
     }
-    let Some(obj) = options.dyn_ref::<Object>() else {
+    if !is_plain_object(options) {
         return Err(invalid(
             "options must be an object such as {defaultRegion: 'US'}",
         ));
-    };
+    }
     let mut region = None;
-    for key in Object::keys(obj).iter() {
+    for key in items(&keys(options)) {
         let key = key.as_string().unwrap_or_default();
-        let v = Reflect::get(obj, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED);
+        let v = get_key(options, &key);
         match key.as_str() {
             "defaultRegion" if v.is_undefined() || v.is_null() => {}
             "defaultRegion" => {
@@ -72,8 +71,8 @@ fn default_region(options: &JsValue) -> Result<Option<String>, JsValue> {
             _ if v.is_undefined() => {}
             other => {
                 return Err(invalid(&format!(
-                    "unknown option {:?}: the one option is defaultRegion",
-                    other.chars().take(40).collect::<String>()
+                    "unknown option {}: the one option is defaultRegion",
+                    quoted(other)
                 )));
             }
         }

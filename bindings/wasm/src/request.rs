@@ -11,14 +11,13 @@
 //! snake_case keys (`num_chars`, `cost_breakdown`), as Telnyx's responses and the CLI's JSON
 //! do; serde_json writes them.
 
-use js_sys::{Array, JSON, Object};
 use sms_preflight::cost::{CostError, RateCard, estimate_with};
 use sms_preflight::request::{
     Endpoint, JsonNumber, JsonValue, MessageRequest, ParseError, Policy, Timestamp,
 };
-use wasm_bindgen::{JsCast, prelude::*};
+use wasm_bindgen::prelude::*;
 
-use crate::obj::error;
+use crate::obj::{clock, error, get_key, is_array, items, json_parse, keys};
 
 fn parse_error(e: &ParseError) -> JsValue {
     let api = e.api_error();
@@ -35,9 +34,12 @@ fn parse_error(e: &ParseError) -> JsValue {
 /// a request meets: an integer beyond 2^53 is JavaScript's nearest number, not the digits
 /// written; and the error past serde_json's nesting limit (127 levels) has no position.
 fn js_parse(json: &str) -> Result<JsonValue, String> {
-    let v = JSON::parse(json).map_err(|e| {
-        e.dyn_ref::<js_sys::Error>()
-            .map_or_else(|| "not JSON".to_owned(), |e| String::from(e.message()))
+    let v = json_parse(json).map_err(|e| {
+        if e.is_empty() {
+            "not JSON".to_owned()
+        } else {
+            e
+        }
     })?;
     from_js(&v, 0)
 }
@@ -59,21 +61,19 @@ fn from_js(v: &JsValue, depth: usize) -> Result<JsonValue, String> {
     if depth >= 127 {
         return Err("recursion limit exceeded".to_owned());
     }
-    if Array::is_array(v) {
-        let mut items = Vec::new();
-        for item in Array::from(v).iter() {
-            items.push(from_js(&item, depth + 1)?);
+    if is_array(v) {
+        let mut list = Vec::new();
+        for item in items(v) {
+            list.push(from_js(&item, depth + 1)?);
         }
-        return Ok(JsonValue::Array(items));
+        return Ok(JsonValue::Array(list));
     }
-    let Some(obj) = v.dyn_ref::<Object>() else {
-        return Err("not JSON".to_owned());
-    };
+    // What is left of JSON.parse's output is a plain object.
     let mut entries = Vec::new();
-    for entry in Object::entries(obj).iter() {
-        let entry = Array::from(&entry);
-        let key = entry.get(0).as_string().unwrap_or_default();
-        entries.push((key, from_js(&entry.get(1), depth + 1)?));
+    for key in items(&keys(v)) {
+        let key = key.as_string().unwrap_or_default();
+        let value = from_js(&get_key(v, &key), depth + 1)?;
+        entries.push((key, value));
     }
     Ok(JsonValue::Object(entries))
 }
@@ -118,12 +118,11 @@ fn policy(json: Option<String>) -> Result<Policy, JsValue> {
     Ok(p)
 }
 
-/// `now`: a `Date`, milliseconds since 1970, an RFC 3339 string, or `undefined` (the clock).
+/// `now`: milliseconds since 1970 (the JS wrapper turns a `Date` into them), an RFC 3339
+/// string, or `undefined` (the clock).
 fn now(value: &JsValue) -> Result<Timestamp, JsValue> {
     let ms = if value.is_undefined() || value.is_null() {
-        js_sys::Date::now()
-    } else if let Some(d) = value.dyn_ref::<js_sys::Date>() {
-        d.get_time()
+        clock()
     } else if let Some(n) = value.as_f64() {
         n
     } else if let Some(s) = value.as_string() {
