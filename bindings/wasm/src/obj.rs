@@ -86,13 +86,16 @@ extern "C" {
     fn length(a: &JsValue) -> u32;
     fn at(a: &JsValue, i: u32) -> JsValue;
     /// `[JSON.parse(text)]`, or the message of the `SyntaxError` it threw.
+    #[cfg(feature = "full")]
     #[wasm_bindgen(js_name = parseJson)]
     fn parse_json(text: &str) -> JsValue;
     /// `Date.now()`: milliseconds since 1970.
+    #[cfg(feature = "full")]
     pub(crate) fn clock() -> f64;
 }
 
 /// JavaScript's `JSON.parse(text)`, or the message of its error.
+#[cfg(feature = "full")]
 pub(crate) fn json_parse(text: &str) -> Result<JsValue, String> {
     let parsed = parse_json(text);
     if is_array(&parsed) {
