@@ -11,6 +11,8 @@
 #   graphemes         the UTF-8 text
 #   encode_roundtrip  0x00 (default options) or 0x20 (every national table) + the UTF-8 text
 #   decode            hand-made segments only (flags, TP-DCS, TP-UDL + TP-UD)
+#   read_json         hand-made policies and rate cards (examples/rate_card.json among them)
+#   timestamp         hand-made RFC 3339 times, valid and nearly valid
 # plus a few hand-made boundary seeds. Without the shared corpus only those are written.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -24,7 +26,7 @@ import json, os, struct, sys
 
 src = sys.argv[1]
 stride = int(sys.argv[2])
-targets = ["analyze_bytes", "analyze_utf16", "count_vs_analyze", "national", "smart_encode", "phone", "graphemes", "decode", "encode_roundtrip", "validate"]
+targets = ["analyze_bytes", "analyze_utf16", "count_vs_analyze", "national", "smart_encode", "phone", "graphemes", "decode", "encode_roundtrip", "validate", "read_json", "timestamp"]
 for t in targets:
     os.makedirs(os.path.join("corpus", t), exist_ok=True)
 
@@ -92,6 +94,28 @@ write("decode", "d_concat_ucs2", bytes([1, 0x08, 8]) + bytes.fromhex("0500034202
 write("decode", "d_turkish", bytes([1, 0x00, 9]) + bytes.fromhex("03240101D8CC3767"))
 write("decode", "d_unknown_ie", bytes([1, 0x08, 14]) + bytes.fromhex("097002AABB000305020100480069"))
 write("decode", "d_concat16", bytes([1, 0x00, 9]) + bytes.fromhex("060804123402016100"))
+# read_json: policies and rate cards, as the npm package and the CLI take them.
+card = os.path.join("..", "examples", "rate_card.json")
+if os.path.exists(card):
+    with open(card, "rb") as f:
+        write("read_json", "j_rate_card", f.read())
+for n, doc in enumerate([
+    '{}',
+    '{"max_parts": 6, "auto_detect_max_parts": 2, "auto_detect_is_error": true}',
+    '{"mms_regions": ["US", "CA"], "alphanumeric_blocked_regions": ["US"], "us_long_code_fallback": true, "default_region": "GB"}',
+    '{"smart_encoding": {"custom": {"base": "telnyx", "map": {"U+2026": "..", "x": null}}}}',
+    '{"text": {"charset": "telnyx", "split": "codepoints"}, "length_warning_chars": 1600}',
+    '{"rate_card": {"entries": [{"country": "*", "sender": "*", "type": "*", "rate": "0.0025", "carrier_fee": "0.003", "currency": "USD"}]}}',
+    '{"entries": [{"country": "US", "sender": "long_code", "type": "SMS", "rate": "0.004", "carrier_fee": "0", "currency": "USD"}]}',
+]):
+    write("read_json", f"j{n}", doc.encode("utf-8"))
+# timestamp: RFC 3339 times, valid and nearly valid.
+for n, t in enumerate([
+    "2026-12-24T09:00:00Z", "2026-12-24t09:00:00z", "2026-12-24T10:00:00+01:00",
+    "2026-12-24T09:00:00.123456789-00:00", "2016-12-31T23:59:60Z", "0000-01-01T00:00:00Z",
+    "9999-12-31T23:59:59.999999999+23:59", "2026-02-29T00:00:00Z", "2026-12-24 09:00:00Z",
+]):
+    write("timestamp", f"t{n}", t.encode("utf-8"))
 # Structured (recipe) seeds for count_vs_analyze: odd first byte, (piece, repeat) pairs.
 write("count_vs_analyze", "r_escape", bytes([1, 0, 151, 2, 0, 0, 151]))
 write("count_vs_analyze", "r_family", bytes([1, 0, 59, 16, 0, 0, 59]))

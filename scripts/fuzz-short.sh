@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 
 seconds="${FUZZ_SECONDS:-30}"
 sanitizer="${FUZZ_SANITIZER:-none}"
-all_targets=(analyze_bytes analyze_utf16 count_vs_analyze national smart_encode phone graphemes decode encode_roundtrip validate)
+all_targets=(analyze_bytes analyze_utf16 count_vs_analyze national smart_encode phone graphemes decode encode_roundtrip validate read_json timestamp)
 targets=("${@:-${all_targets[@]}}")
 
 step() { printf '\n==> %s\n' "$*"; }
