@@ -28,5 +28,8 @@ step "phone tests with the slim metadata of the npm package (--features slim-pho
 if command -v python3 >/dev/null; then python3 scripts/gen_phone_metadata.py --check; fi
 cargo test --locked -p sms-preflight --no-default-features --features slim-phone-metadata --lib --test phone_oracle --test phone_props
 
+step "the npm package's bindings natively, with the full entry's code (--features full)"
+cargo test --locked -p sms-preflight-wasm --features full --lib
+
 step "npm package (WASM): build, size, node tests, type check, packed tarball, browser"
 bash bindings/wasm/scripts/test-all.sh

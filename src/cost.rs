@@ -280,7 +280,13 @@ fn normalized<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error
 }
 
 fn amount<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-    let s = String::deserialize(d)?;
+    // A JSON number is refused (a float cannot hold every amount exactly): say how to write
+    // it, as the hand-written reader does, rather than serde's "expected a string".
+    let s = String::deserialize(d).map_err(|e| {
+        serde::de::Error::custom(format!(
+            "{e}: write amounts as decimal strings, such as \"0.004\""
+        ))
+    })?;
     parse_decimal(&s)
         .and_then(check_amount)
         .map_err(serde::de::Error::custom)
@@ -299,10 +305,15 @@ fn currency<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> 
 /// digits than 96 bits hold, and `_` between digits. `rust_decimal`'s own reader is 4.2 KB
 /// of the npm package's `full` entry (gzip); its arithmetic stays in use.
 pub(crate) fn parse_decimal(s: &str) -> Result<Decimal, String> {
-    let bad = || {
+    let shown = || quoted(&s.chars().take(40).collect::<String>());
+    let bad = || format!("{} is not a decimal number such as \"0.004\"", shown());
+    // The amount is a number, but not one that 96 bits and 28 decimal places hold exactly
+    // (rust_decimal would round it): say so, rather than that it is not a number.
+    let too_precise = || {
         format!(
-            "{} is not a decimal number such as \"0.004\"",
-            quoted(&s.chars().take(40).collect::<String>())
+            "{} has more digits than an amount holds exactly (at most 28 decimal places and \
+             28 significant digits): write it with fewer, such as \"0.004\"",
+            shown()
         )
     };
     let (base, exponent) = match s.split_once(['e', 'E']) {
@@ -323,15 +334,18 @@ pub(crate) fn parse_decimal(s: &str) -> Result<Decimal, String> {
                 scale += u32::from(point);
                 any = true;
                 if mantissa >= LIMIT {
-                    return Err(bad());
+                    return Err(too_precise());
                 }
             }
             b'.' if !point => point = true,
             _ => return Err(bad()),
         }
     }
-    if !any || scale > Decimal::MAX_SCALE {
+    if !any {
         return Err(bad());
+    }
+    if scale > Decimal::MAX_SCALE {
+        return Err(too_precise());
     }
     if let Some(e) = exponent {
         let (down, e) = match e.strip_prefix('-') {
@@ -345,19 +359,19 @@ pub(crate) fn parse_decimal(s: &str) -> Result<Decimal, String> {
             scale -= e;
         } else {
             if e > Decimal::MAX_SCALE {
-                return Err(bad());
+                return Err(too_precise());
             }
             for _ in scale..e {
                 mantissa *= 10;
                 if mantissa >= LIMIT {
-                    return Err(bad());
+                    return Err(too_precise());
                 }
             }
             scale = 0;
         }
     }
     if scale > Decimal::MAX_SCALE {
-        return Err(bad());
+        return Err(too_precise());
     }
     let mut d = Decimal::from_i128_with_scale(mantissa as i128, scale); // below 2^96, scale <= 28
     d.set_sign_negative(negative && mantissa != 0); // "-0" is zero, as rust_decimal reads it
@@ -649,6 +663,26 @@ mod tests {
         list.iter()
             .map(|(a, c)| (a.to_string(), c.map(str::to_owned)))
             .collect()
+    }
+
+    /// An amount with more digits than a Decimal holds is refused as such, not as "not a
+    /// number".
+    #[test]
+    fn too_many_digits_say_so() {
+        for s in [
+            "10.0000000000000000000000000000",
+            "0.00000000000000000000000000001",
+            "99999999999999999999999999999",
+            "1e29",
+        ] {
+            let e = parse_decimal(s).unwrap_err();
+            assert!(
+                e.contains("more digits than an amount holds exactly"),
+                "{s}: {e}"
+            );
+        }
+        let e = parse_decimal("0.0_1").unwrap_err();
+        assert!(e.contains("is not a decimal number"), "{e}");
     }
 
     #[test]

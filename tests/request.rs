@@ -297,6 +297,43 @@ fn bad_input_is_an_error_not_a_panic() {
     }
 }
 
+/// `now` at the ends of `Timestamp`'s range (`from_unix_nanos` takes any i128): a past
+/// `send_at` is an error saying how long ago, never an overflow.
+#[test]
+fn extreme_now_is_an_answer_not_an_overflow() {
+    let p = Policy::telnyx();
+    let body = |at: &str| {
+        json!({"from": "+16502530000", "to": "+14155552671", "text": "Hi", "send_at": at})
+            .to_string()
+    };
+    for (at, now, past) in [
+        ("0000-01-01T00:00:00Z", i128::MAX, true),
+        ("9999-12-31T23:59:59Z", i128::MAX, true),
+        ("0000-01-01T00:00:00Z", i128::MIN, false),
+        ("2026-12-24T09:00:00Z", i128::MIN, false),
+    ] {
+        let r = validate_json(&body(at), &p, Timestamp::from_unix_nanos(now)).unwrap();
+        assert_eq!(
+            codes(&r.errors),
+            if past { vec!["10015 /send_at"] } else { vec![] },
+            "{at} {now}"
+        );
+    }
+    let r = validate_json(
+        &body("0000-01-01T00:00:00Z"),
+        &p,
+        Timestamp::from_unix_nanos(i128::MAX),
+    )
+    .unwrap();
+    assert!(
+        r.errors[0]
+            .detail
+            .contains("18,446,744,073,709,551,615 s before now"),
+        "{}",
+        r.errors[0].detail
+    );
+}
+
 fn sms_codes(r: &Report) -> Vec<String> {
     let mut v = codes(&r.errors);
     v.extend(codes(&r.warnings));

@@ -5,8 +5,9 @@
 //! (gzip), for one constant blob. This reader follows protobuf's rules as prost applies them
 //! to proto2 (a field given twice: the last scalar wins, repeated fields append, messages
 //! merge; packed or unpacked repeated numbers; unknown fields skipped; strings must be
-//! UTF-8), and the tests check that it reads `metadata_slim.bin` to exactly what prost reads.
-//! It never panics: malformed input gives `None`.
+//! UTF-8), except where the blob never needs it: groups (wire types 3 and 4) are refused and
+//! field number 0 is skipped. The tests check that it reads `metadata_slim.bin` to exactly
+//! what prost reads. It never panics: malformed input gives `None`.
 
 // The engine marks the raw message fields deprecated: its wrappers shadow them once built.
 // They are what it builds the wrappers from, so they are filled here.

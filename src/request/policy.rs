@@ -439,7 +439,13 @@ impl Policy {
     /// Checks that the policy is usable: a positive part limit, lenient figures no stricter
     /// than the strict ones, and valid text options.
     pub fn check(&self) -> Result<(), crate::Error> {
-        self.text.validate()?;
+        // `text.max_parts` is ignored (`Policy::max_parts` is the limit), so it is not
+        // checked either: `{"text": {"max_parts": 0}}` is as usable as any other value.
+        Options {
+            max_parts: None,
+            ..self.text
+        }
+        .validate()?;
         let bad = |reason: String| Err(crate::Error::ConflictingOptions { reason });
         if self.max_parts == 0 {
             return bad("max_parts must be at least 1".into());
@@ -457,6 +463,17 @@ impl Policy {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `text.max_parts` is ignored, so even 0 there leaves the policy usable; the policy's
+    /// own `max_parts` must be at least 1.
+    #[test]
+    fn text_max_parts_is_ignored_by_check() {
+        let mut p = Policy::telnyx();
+        p.text.max_parts = Some(0);
+        assert_eq!(p.check(), Ok(()));
+        p.max_parts = 0;
+        assert!(p.check().is_err());
+    }
 
     #[test]
     fn timestamps() {

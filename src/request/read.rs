@@ -170,6 +170,8 @@ fn whole(v: &Value, at: &str, max: u64) -> Result<u64> {
                 "expected a whole number from 0 to {max}, found {}",
                 match v {
                     Value::Number(Number::Unsigned(_)) => "a larger number",
+                    Value::Number(Number::Float(f)) if f.fract() == 0.0 && *f > 0.0 =>
+                        "a larger number",
                     Value::Number(_) => "a negative or fractional number",
                     v => type_name(v),
                 }

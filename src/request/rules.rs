@@ -1080,9 +1080,15 @@ fn schedule_rules(c: &mut Check, r: &MessageRequest, now: Timestamp) {
         Err(e) => c.error(Code::BadRequest, "/send_at", e.to_string()),
         Ok(t) if t <= now => {
             // Whole seconds, 0 or more, in a u64 (formatted without 128-bit code): it holds
-            // every difference between years -292,000,000,000 and 292,000,000,000.
-            let secs = u64::try_from((now.unix_nanos() - t.unix_nanos()) / 1_000_000_000)
-                .unwrap_or(u64::MAX);
+            // every difference between years -292,000,000,000 and 292,000,000,000. A `now`
+            // from `Timestamp::from_unix_nanos` can be far enough out for the nanoseconds'
+            // difference itself to overflow: that is u64::MAX too.
+            let secs = now
+                .unix_nanos()
+                .checked_sub(t.unix_nanos())
+                .map_or(u64::MAX, |d| {
+                    u64::try_from(d / 1_000_000_000).unwrap_or(u64::MAX)
+                });
             c.error(
                 Code::BadRequest,
                 "/send_at",

@@ -292,7 +292,17 @@ impl<R: Read, W: Write> Shared<'_, R, W> {
             };
             let read = {
                 let mut input = lock(&self.input);
-                input.chunker.next_chunk(&mut data).map(|chunk| {
+                // After a failed read the input is at an unknown place: nothing more may be
+                // read from it (another thread would take the next chunk number for a
+                // chunk that starts mid-line). `stop` is set before the lock is released.
+                if self.stop.load(Ordering::Relaxed) {
+                    return;
+                }
+                let chunk = input.chunker.next_chunk(&mut data);
+                if chunk.is_err() {
+                    self.stop.store(true, Ordering::Relaxed);
+                }
+                chunk.map(|chunk| {
                     chunk.map(|(first, len)| {
                         input.seq += 1;
                         (input.seq - 1, first, len)
@@ -586,6 +596,58 @@ mod tests {
         }
         fn flush(&mut self) -> io::Result<()> {
             Ok(())
+        }
+    }
+
+    /// A reader that fails once, at the first read past `fail_at`, then reads on.
+    struct FailingOnce<'a> {
+        data: &'a [u8],
+        at: usize,
+        fail_at: usize,
+        failed: bool,
+    }
+    impl Read for FailingOnce<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = buf.len().min(self.data.len() - self.at);
+            if !self.failed && self.at + n > self.fail_at {
+                self.failed = true;
+                return Err(io::Error::other("the input failed"));
+            }
+            buf[..n].copy_from_slice(&self.data[self.at..self.at + n]);
+            self.at += n;
+            Ok(n)
+        }
+    }
+
+    /// A failed read stops the batch with the error, and what was written before it is a
+    /// prefix of the right answer: no chunk read after the failure (it would start mid-line
+    /// and carry the number of the lost one) is written.
+    #[test]
+    fn a_failed_read_stops_the_batch_cleanly() {
+        let input: String = (0..100_000)
+            .map(|i| format!("line number {i:06}\n"))
+            .collect();
+        let copy = |line: &str, out: &mut Vec<u8>| -> Result<Answer, String> {
+            out.extend_from_slice(line.as_bytes());
+            Ok(Answer::Ok)
+        };
+        for jobs in [1, 2, 3, 8] {
+            let reader = FailingOnce {
+                data: input.as_bytes(),
+                at: 0,
+                fail_at: 3 * CHUNK_BYTES + 5,
+                failed: false,
+            };
+            let mut out = Vec::new();
+            let err = answer_lines(reader, &mut out, jobs, &copy).unwrap_err();
+            assert_eq!(err.to_string(), "the input failed", "jobs {jobs}");
+            let out = String::from_utf8(out).unwrap();
+            assert!(
+                input.starts_with(&out),
+                "jobs {jobs}: {} bytes out",
+                out.len()
+            );
+            assert!(out.len() < 4 * CHUNK_BYTES, "jobs {jobs}");
         }
     }
 

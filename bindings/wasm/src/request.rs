@@ -30,9 +30,11 @@ fn parse_error(e: &ParseError) -> JsValue {
 /// JavaScript's `JSON.parse`, read into the core's JSON value. The text comes from
 /// `JSON.stringify`, so it always parses, and what it reads is what serde_json reads from the
 /// same text: the same strings, keys in the same order, and numbers that serde_json reads as
-/// integers (digits only, below 2^64) are whole here too. Two things differ, neither of which
+/// integers (digits only, below 2^64) are whole here too. Three things differ, none of which
 /// a request meets: an integer beyond 2^53 is JavaScript's nearest number, not the digits
-/// written; and the error past serde_json's nesting limit (127 levels) has no position.
+/// written; the error past serde_json's nesting limit (127 levels) has no position; and a
+/// lone surrogate in a policy or rate card reads as U+FFFD where serde_json refuses it (the
+/// request's text has its lone surrogates rewritten before parsing, as in the Rust API).
 fn js_parse(json: &str) -> Result<JsonValue, String> {
     let v = json_parse(json).map_err(|e| {
         if e.is_empty() {
@@ -79,7 +81,8 @@ fn from_js(v: &JsValue, depth: usize) -> Result<JsonValue, String> {
 }
 
 /// A JavaScript number as serde_json reads the text `JSON.stringify` writes for it: whole
-/// numbers below 2^64 (written as digits) as integers, the rest as floats.
+/// numbers from -2^63 up to 2^64 (written as digits) as integers, the rest as floats
+/// (digits beyond 64 bits, and the exponent form `JSON.stringify` uses from 1e21).
 fn number(n: f64) -> JsonNumber {
     const TWO_64: f64 = 18_446_744_073_709_551_616.0;
     const TWO_63: f64 = 9_223_372_036_854_775_808.0;
@@ -87,7 +90,7 @@ fn number(n: f64) -> JsonNumber {
         JsonNumber::Float(n)
     } else if (0.0..TWO_64).contains(&n) {
         JsonNumber::Unsigned(n as u64)
-    } else if n >= -TWO_63 {
+    } else if n < 0.0 && n >= -TWO_63 {
         JsonNumber::Negative(n as i64)
     } else {
         JsonNumber::Float(n)
@@ -191,4 +194,50 @@ pub fn estimate_cost(
         .map_err(|e| parse_error(&e))?;
     let estimate = estimate_with(&parsed.request, &card, &policy).map_err(|e| cost_error(&e))?;
     to_js(serde_json::to_string(&estimate))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each number as serde_json reads the text `JSON.stringify` writes for it.
+    #[test]
+    fn numbers_read_as_serde_json_reads_their_text() {
+        for n in [
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            6.5,
+            -6.5,
+            1e20,
+            -1e20,
+            1e21,
+            -1e21,
+            2f64.powi(53),
+            2f64.powi(63),
+            -(2f64.powi(63)),
+            2f64.powi(64),
+            2f64.powi(65),
+            -(2f64.powi(65)),
+            f64::MAX,
+            -f64::MAX,
+        ] {
+            let text = if n.fract() == 0.0 && n.abs() < 1e21 {
+                format!("{n:.0}") // JSON.stringify writes whole numbers below 1e21 as digits
+            } else {
+                format!("{n:e}")
+            };
+            let text = if text == "-0" { "0".to_owned() } else { text };
+            let serde: serde_json::Value = serde_json::from_str(&text).unwrap();
+            let want = if let Some(u) = serde.as_u64() {
+                JsonNumber::Unsigned(u)
+            } else if let Some(i) = serde.as_i64() {
+                JsonNumber::Negative(i)
+            } else {
+                JsonNumber::Float(serde.as_f64().unwrap())
+            };
+            assert_eq!(number(n), want, "{n} written as {text}");
+        }
+    }
 }
