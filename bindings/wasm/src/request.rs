@@ -90,7 +90,7 @@ fn number(n: f64) -> JsonNumber {
         JsonNumber::Float(n)
     } else if (0.0..TWO_64).contains(&n) {
         JsonNumber::Unsigned(n as u64)
-    } else if n < 0.0 && n >= -TWO_63 {
+    } else if (-TWO_63..0.0).contains(&n) {
         JsonNumber::Negative(n as i64)
     } else {
         JsonNumber::Float(n)
