@@ -350,7 +350,7 @@ fn smart_map(v: &Value, at: &str) -> Result<SmartMap> {
         // was 2.2 KB of the .wasm). Every key and value is checked, as serde checks them.
         let mut chosen: Vec<(char, &str, Option<String>)> = Vec::new();
         for (key, value) in entries {
-            let c = smart_key(key).ok_or_else(|| {
+            let c = crate::smart::key_char(key).ok_or_else(|| {
                 ReadError::new(
                     &at,
                     format!(
@@ -374,19 +374,6 @@ fn smart_map(v: &Value, at: &str) -> Result<SmartMap> {
         }
     }
     Ok(map)
-}
-
-/// A key of a smart-encoding map: one character, or `U+XXXX` (4 to 6 hex digits).
-fn smart_key(key: &str) -> Option<char> {
-    let mut chars = key.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        return Some(c);
-    }
-    key.strip_prefix("U+")
-        .or_else(|| key.strip_prefix("u+"))
-        .filter(|hex| (4..=6).contains(&hex.len()))
-        .and_then(|hex| u32::from_str_radix(hex, 16).ok())
-        .and_then(char::from_u32)
 }
 
 /// The fields of a policy, in `Policy`'s order.

@@ -225,23 +225,28 @@ struct MapSpec {
     map: BTreeMap<String, Option<String>>,
 }
 
-/// A key of the JSON form: one character, or `U+XXXX`.
-fn parse_key(key: &str) -> Result<char, String> {
+/// A key of the JSON form: one character, or `U+XXXX` (4 to 6 hex digits). Also used by the
+/// hand-written policy reader (`request::read`).
+pub(crate) fn key_char(key: &str) -> Option<char> {
     let mut chars = key.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
-        return Ok(c);
+        return Some(c);
     }
     key.strip_prefix("U+")
         .or_else(|| key.strip_prefix("u+"))
         .filter(|hex| (4..=6).contains(&hex.len()))
         .and_then(|hex| u32::from_str_radix(hex, 16).ok())
         .and_then(char::from_u32)
-        .ok_or_else(|| {
-            format!(
-                "smart-encoding map key {:?} is not one character or a code point written U+XXXX",
-                key.chars().take(40).collect::<String>()
-            )
-        })
+}
+
+/// [`key_char`], or why the key is not one.
+fn parse_key(key: &str) -> Result<char, String> {
+    key_char(key).ok_or_else(|| {
+        format!(
+            "smart-encoding map key {:?} is not one character or a code point written U+XXXX",
+            key.chars().take(40).collect::<String>()
+        )
+    })
 }
 
 impl TryFrom<MapSpec> for SmartMap {
