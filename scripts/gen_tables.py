@@ -148,9 +148,6 @@ def generate():
             runs[-1][1] += 1
         else:
             runs.append([cp, 1, index[m]])
-    pages = [0, 0, 0, 0]
-    for cp, _ in rows:
-        pages[(cp >> 8) // 64] |= 1 << ((cp >> 8) % 64)
     w("/// The distinct table masks: the locking tables that hold a character (bit n = NLI n) |")
     w("/// the single shift tables that hold it << 16. Entry 0 is 0, for characters in no table.")
     w(f"pub(crate) static MASK_VALUES: [u32; {len(values)}] = [")
@@ -173,8 +170,6 @@ def generate():
     for i in range(0, len(runs), 24):
         w("    " + " ".join(f"{r[2]}," for r in runs[i:i + 24]))
     w("];")
-    w("/// A bit per 256-code-point page of the BMP that holds any of these characters.")
-    w("pub(crate) static MASK_PAGES: [u64; 4] = [" + ", ".join(f"0x{p:016X}" for p in pages) + "];")
     w("")
     # For the wire encoder and decoder (src/pdu): every table in both directions.
     # septet -> char: 128 code points a table, NO_CHAR where the cell holds no character

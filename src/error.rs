@@ -95,8 +95,9 @@ impl serde::Serialize for Error {
 /// `\u{200b}`), so that a message shows exactly what was given. For those characters it
 /// writes what `{:?}` writes, and it escapes a few invisible ones that `{:?}` leaves as they
 /// are (no-break space, soft hyphen); unlike `{:?}` it leaves combining marks and unassigned
-/// code points unescaped. `{:?}` would bring the standard library's tables of printable
-/// characters (about 2 KB) into the WebAssembly build.
+/// code points unescaped. `{:?}` brings the standard library's escaping code and tables of
+/// printable characters into the WebAssembly build: quoting here and in the bindings, with
+/// one `&str` pattern search gone, took the main `.wasm` from 44,138 to 42,915 bytes gzip.
 pub(crate) fn quoted(s: &str) -> String {
     let mut q = String::with_capacity(s.len() + 2);
     q.push('"');

@@ -202,7 +202,8 @@ fn mark_lone(mut e: Error, lone: &[usize]) -> Error {
 /// They always are; should one not be, this gives `""` instead of panicking (tests, built
 /// with debug assertions, stop on it). Indexing a `str` would bring the standard library's
 /// slice-error message, with its `{:?}` formatting of characters and ranges and the tables
-/// of printable characters, into the WebAssembly build (about 2 KB gzip).
+/// of printable characters, into the WebAssembly build (replacing the indexing took the main
+/// `.wasm` from 42,915 to 39,174 bytes gzip; README, "Size").
 #[inline(always)]
 pub(crate) fn substr(text: &str, start: usize, end: usize) -> &str {
     debug_assert!(text.is_char_boundary(start) && text.is_char_boundary(end) && start <= end);

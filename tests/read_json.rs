@@ -267,52 +267,42 @@ fn value() -> impl Strategy<Value = Value> {
     })
 }
 
-/// The fields of a policy, in `Policy`'s order.
-const POLICY_FIELDS: [&str; 17] = [
-    "text",
-    "lenient_charset",
-    "max_parts",
-    "auto_detect_max_parts",
-    "auto_detect_is_error",
-    "length_warning_chars",
-    "smart_encoding",
-    "max_media",
-    "max_media_bytes",
-    "max_media_bytes_lenient",
-    "max_url_chars",
-    "max_group_recipients",
-    "alphanumeric_blocked_regions",
-    "us_long_code_fallback",
-    "mms_regions",
-    "default_region",
-    "rate_card",
-];
+/// The fields of a policy, as serde writes `Policy` (so the list follows the struct).
+fn policy_fields() -> Vec<String> {
+    match serde_json::to_value(Policy::telnyx()).unwrap() {
+        Value::Object(m) => m.keys().cloned().collect(),
+        v => panic!("a policy serializes as an object, not {v}"),
+    }
+}
 
 /// A key: a field name of a policy, its options, a smart map or a rate card, or a stranger.
 fn key() -> impl Strategy<Value = String> {
-    let mut keys = POLICY_FIELDS.to_vec();
-    keys.extend([
-        "charset",
-        "reference",
-        "split",
-        "encoding",
-        "national",
-        "custom",
-        "base",
-        "map",
-        "off",
-        "telnyx",
-        "entries",
-        "country",
-        "sender",
-        "type",
-        "rate",
-        "carrier_fee",
-        "currency",
-        "x",
-        "U+2026",
-    ]);
-    prop::sample::select(keys).prop_map(str::to_owned)
+    let mut keys = policy_fields();
+    keys.extend(
+        [
+            "charset",
+            "reference",
+            "split",
+            "encoding",
+            "national",
+            "custom",
+            "base",
+            "map",
+            "off",
+            "telnyx",
+            "entries",
+            "country",
+            "sender",
+            "type",
+            "rate",
+            "carrier_fee",
+            "currency",
+            "x",
+            "U+2026",
+        ]
+        .map(str::to_owned),
+    );
+    prop::sample::select(keys)
 }
 
 /// No array where serde would read a struct (the documented difference).
@@ -384,18 +374,18 @@ fn pool(field: &str) -> Vec<Value> {
 }
 
 fn policy_doc() -> impl Strategy<Value = Value> {
-    let fields: Vec<&'static str> = POLICY_FIELDS.to_vec();
-    let per_field: Vec<_> = fields
+    let per_field: Vec<_> = policy_fields()
         .into_iter()
         .map(|f| {
-            prop::option::weighted(0.3, prop::sample::select(pool(f))).prop_map(move |v| (f, v))
+            prop::option::weighted(0.3, prop::sample::select(pool(&f)))
+                .prop_map(move |v| (f.clone(), v))
         })
         .collect();
     per_field.prop_map(|pairs| {
         Value::Object(
             pairs
                 .into_iter()
-                .filter_map(|(f, v)| v.map(|v| (f.to_owned(), v)))
+                .filter_map(|(f, v)| v.map(|v| (f, v)))
                 .collect(),
         )
     })

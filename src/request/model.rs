@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::error::{ApiError, Code, ParseError};
-use super::value::Value;
+use super::value::{Value, child};
 use crate::EncodingRequest;
 
 /// `type`: SMS or MMS.
@@ -218,15 +218,11 @@ const FIELDS: [&str; 14] = [
     "media_sizes",
 ];
 
-pub(super) fn type_name(v: &Value) -> &'static str {
-    v.type_name()
-}
-
 fn wrong(pointer: &str, expected: &'static str, v: &Value) -> ParseError {
     ParseError::WrongType {
         pointer: pointer.to_owned(),
         expected,
-        found: type_name(v),
+        found: v.type_name(),
     }
 }
 
@@ -258,11 +254,6 @@ fn string_list(pointer: &str, expected: &'static str, v: Value) -> Result<Vec<St
         }
     }
     Ok(out)
-}
-
-/// Escapes a key for a JSON pointer (RFC 6901: `~` → `~0`, `/` → `~1`).
-fn pointer_for(key: &str) -> String {
-    format!("/{}", key.replace('~', "~0").replace('/', "~1"))
 }
 
 /// The known field a misspelt key stands for: the same name in camelCase or another case,
@@ -346,7 +337,7 @@ impl MessageRequest {
         let mut warnings = Vec::new();
         let mut seen: Vec<&'static str> = Vec::new();
         for (key, v) in entries {
-            let p = pointer_for(&key);
+            let p = child("", &key);
             let Some(field) = FIELDS.into_iter().find(|f| *f == key) else {
                 let hint = match resembles(&key) {
                     Some(f) => format!(" Did you mean \"{f}\"?"),

@@ -16,10 +16,9 @@
 
 use std::fmt;
 
-use super::value::{Number, Value};
+use super::value::{Number, Value, child};
 use rust_decimal::Decimal;
 
-use super::model::type_name;
 use super::{MessageType, Policy};
 use crate::cost::{Country, Key, Match, RateCard, RateEntry, SenderType};
 use crate::{
@@ -70,7 +69,7 @@ type Result<T> = std::result::Result<T, ReadError>;
 
 /// `expected X, found Y` for the value at `at`.
 fn wrong(at: &str, expected: &str, v: &Value) -> ReadError {
-    ReadError::new(at, format!("expected {expected}, found {}", type_name(v)))
+    ReadError::new(at, format!("expected {expected}, found {}", v.type_name()))
 }
 
 /// A JSON object being read: its entries and where it is.
@@ -125,11 +124,6 @@ impl<'a> Obj<'a> {
     }
 }
 
-/// The pointer of `key` inside the value at `at` (RFC 6901: `~` → `~0`, `/` → `~1`).
-fn child(at: &str, key: &str) -> String {
-    format!("{at}/{}", key.replace('~', "~0").replace('/', "~1"))
-}
-
 fn boolean(v: &Value, at: &str) -> Result<bool> {
     v.as_bool().ok_or_else(|| wrong(at, "true or false", v))
 }
@@ -173,7 +167,7 @@ fn whole(v: &Value, at: &str, max: u64) -> Result<u64> {
                     Value::Number(Number::Float(f)) if f.fract() == 0.0 && *f > 0.0 =>
                         "a larger number",
                     Value::Number(_) => "a negative or fractional number",
-                    v => type_name(v),
+                    v => v.type_name(),
                 }
             ),
         )),

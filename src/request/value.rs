@@ -86,6 +86,12 @@ impl Value {
     }
 }
 
+/// The JSON pointer of `key` inside the value at pointer `at` (`""` for the document), with
+/// the key escaped as RFC 6901 says (`~` → `~0`, `/` → `~1`).
+pub(super) fn child(at: &str, key: &str) -> String {
+    format!("{at}/{}", key.replace('~', "~0").replace('/', "~1"))
+}
+
 impl<'de> Deserialize<'de> for Value {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
         struct V;

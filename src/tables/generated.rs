@@ -119,8 +119,6 @@ pub(crate) static MASK_RUN_INDEX: [u8; 262] = [
     28, 12, 28, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 30, 13, 30, 30, 8, 8, 8, 8, 8, 8, 8,
     8, 8, 8, 24, 8, 24, 24, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 25, 9, 25, 37, 3,
 ];
-/// A bit per 256-code-point page of the BMP that holds any of these characters.
-pub(crate) static MASK_PAGES: [u64; 4] = [0x0000000500003E4B, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000];
 
 /// Septet -> code point of each locking table, by NLI (0xFFFF: no character).
 pub(crate) static LOCKING_CHARS: [[u16; 128]; 14] = [

@@ -38,6 +38,21 @@ impl Pages {
         pages
     }
 
+    /// The pages of runs of code points (`starts[k]`, `lengths[k]` long).
+    const fn of_runs(starts: &[u16], lengths: &[u8]) -> Self {
+        let mut pages = Pages([0; 4]);
+        let mut k = 0;
+        while k < starts.len() {
+            let mut cp = starts[k];
+            while cp - starts[k] < lengths[k] as u16 {
+                pages = pages.with(cp);
+                cp += 1;
+            }
+            k += 1;
+        }
+        pages
+    }
+
     const fn with(mut self, cp: u16) -> Self {
         let page = (cp >> 8) as usize;
         self.0[page / 64] |= 1 << (page % 64);
@@ -114,6 +129,8 @@ pub(crate) static STANDARD_HIGH: Sparse<u8> = Sparse::new(STANDARD_HIGH_COST);
 pub(crate) static TELNYX_HIGH: Sparse<u8> = Sparse::new(TELNYX_HIGH_COST);
 pub(crate) static TELNYX_EURO_HIGH: Sparse<u8> = Sparse::new(TELNYX_EURO_HIGH_COST);
 
+static MASK_PAGES: Pages = Pages::of_runs(&MASK_RUN_STARTS, &MASK_RUN_LENGTHS);
+
 /// The number of distinct table masks (the length of `MASK_VALUES`).
 pub(crate) const MASKS: usize = MASK_VALUES.len();
 
@@ -121,7 +138,7 @@ pub(crate) const MASKS: usize = MASK_VALUES.len();
 /// it.
 #[inline]
 pub(crate) fn mask_index(c: char) -> usize {
-    let Some(cp) = Pages(MASK_PAGES).admit(c) else {
+    let Some(cp) = MASK_PAGES.admit(c) else {
         return 0;
     };
     // The last run that starts at or before `cp`, if `cp` is inside it.
